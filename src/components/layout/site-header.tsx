@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { setLocale, setTextSize } from '@/actions/preferences/set-preference';
+import { signOutAction } from '@/actions/auth/sign-out';
+import { LOCALES, type TLocale } from '@/lib/locale';
+import { LOCALE_NAMES } from '@/lib/locale-names';
+
+export type TSiteHeaderProps = {
+  locale: TLocale;
+  largeText: boolean;
+  viewer: { signedIn: false } | { signedIn: true; isStaff: boolean };
+};
+
+const chip =
+  'inline-flex min-h-11 items-center rounded-md border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50';
+
+export async function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
+  const t = await getTranslations('common');
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link
+          href="/"
+          className="text-brand-800 flex items-center gap-2 text-xl font-bold no-underline"
+        >
+          <span aria-hidden="true" className="bg-brand-600 inline-block size-8 rounded-full" />
+          {t('brand')}
+        </Link>
+        <nav aria-label={t('nav.label')} className="flex flex-wrap items-center gap-2">
+          {viewer.signedIn ? (
+            <>
+              <Link className={chip} href="/dashboard">
+                {t('nav.dashboard')}
+              </Link>
+              {viewer.isStaff ? (
+                <Link className={chip} href="/staff">
+                  {t('nav.staff')}
+                </Link>
+              ) : null}
+              <form action={signOutAction}>
+                <button type="submit" className={chip}>
+                  {t('nav.signOut')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link className={chip} href="/sign-in">
+                {t('nav.signIn')}
+              </Link>
+              <Link className={chip} href="/register">
+                {t('nav.register')}
+              </Link>
+            </>
+          )}
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <form action={setLocale} className="flex items-center gap-1">
+            <span id="language-label" className="sr-only">
+              {t('language.label')}
+            </span>
+            {LOCALES.map((l) => (
+              <button
+                key={l}
+                type="submit"
+                name="locale"
+                value={l}
+                lang={l}
+                aria-pressed={l === locale}
+                aria-describedby="language-label"
+                className={`${chip} ${l === locale ? 'bg-brand-600 hover:bg-brand-700 text-white' : ''}`}
+              >
+                {LOCALE_NAMES[l]}
+              </button>
+            ))}
+          </form>
+          <form action={setTextSize}>
+            <button
+              type="submit"
+              name="size"
+              value={largeText ? 'normal' : 'large'}
+              className={chip}
+            >
+              {largeText ? t('textSize.normal') : t('textSize.large')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting is validated here once; the rest of the
+ * code imports `env`. A bad or missing required setting stops the process with a message
+ * that names the setting.
+ */
+const ZBool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** PostgreSQL URL. Unset: embedded PGlite in PGLITE_DIR. */
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    /** Signs session cookies and one-time links; required in production. */
+    AUTH_SECRET: z.string().min(32).optional(),
+    AUTH_URL: z.url().optional(),
+    AUTH_TRUST_HOST: ZBool,
+    /** Public base URL used in e-mailed links. */
+    APP_URL: z.url().default('http://localhost:3000'),
+    /** Outgoing mail. Unset: mail stays in the outbox, shown at /dev/outbox outside production. */
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default('万家水电 <no-reply@wanjia.example>'),
+    /** Start pg-boss workers inside the Next server (always on with PGlite). */
+    JOBS_IN_SERVER: ZBool,
+    /** Contact channels shown in the footer. */
+    UTILITY_NAME_ZH: z.string().default('万家水电服务中心'),
+    UTILITY_NAME_EN: z.string().default('Wanjia Water & Power'),
+    HOTLINE_WATER: z.string().default('96777'),
+    HOTLINE_ELECTRICITY: z.string().default('95598'),
+    HOTLINE_HOURS: z.string().default('24/7'),
+    SUPPORT_EMAIL: z.email().default('service@wanjia.example'),
+    /** Sign-in throttle: failures allowed per window, per e-mail and per IP. */
+    SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+    SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Account-link throttle: wrong account/code pairs allowed per user per window. */
+    LINK_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+    /** Trust X-Forwarded-For for the client IP (only behind your own proxy). */
+    TRUST_PROXY: ZBool,
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && !isBuildPhase()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message:
+          'AUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -base64 32`).',
+      });
+    }
+  });
+
+function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
+}
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // Empty strings in .env files mean "unset".
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = ZEnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment settings:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const env: TEnv = parseEnv(process.env);
+
+/** Development-only fallback so `npm run dev` and tests work without configuring a secret. */
+export const authSecret: string =
+  env.AUTH_SECRET ?? 'wanjia-development-secret-not-for-production-use-0000';

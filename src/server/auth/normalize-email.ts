@@ -1,0 +1,5 @@
+import 'server-only';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { hash, verify } from '@node-rs/argon2';
+
+// argon2id with the library defaults (m=19 MiB, t=2, p=1): OWASP's recommended minimum.
+export async function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Spend the same time as a real check when the e-mail is unknown, so timing reveals nothing. */
+export async function burnPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hash('wanjia-timing-equaliser');
+  await verifyPassword(await dummyHash, password);
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { TRole } from '../db/schema';
+
+/**
+ * Named permissions. `:own` means through the actor's own account links (checked in SQL by the
+ * domain query); `:any` means any resident's data (staff).
+ */
+export const PERMISSIONS = [
+  'view:account:own',
+  'link:account:own',
+  'view:account:any',
+  'search:account:any',
+  'manage:staff',
+  'view:audit:any',
+  'manage:tariff',
+  'run:billing',
+  'handle:complaint:any',
+  'supervise:complaint:any',
+  'review:assistance:any',
+  'override:assistance:any',
+  'publish:notice',
+  'view:outbox:dev',
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+const RESIDENT: TPermission[] = ['view:account:own', 'link:account:own'];
+const STAFF_BASE: TPermission[] = [...RESIDENT, 'view:account:any', 'search:account:any'];
+
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  resident: RESIDENT,
+  agent: [...STAFF_BASE, 'handle:complaint:any'],
+  billing: [...STAFF_BASE, 'manage:tariff', 'run:billing'],
+  reviewer: [...STAFF_BASE, 'review:assistance:any'],
+  supervisor: [
+    ...STAFF_BASE,
+    'handle:complaint:any',
+    'supervise:complaint:any',
+    'review:assistance:any',
+    'override:assistance:any',
+    'publish:notice',
+    'view:audit:any',
+  ],
+  admin: [...PERMISSIONS],
+};
+
+export function can(role: TRole, permission: TPermission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export class PermissionError extends Error {
+  constructor(readonly permission: TPermission) {
+    super(`Missing permission ${permission}`);
+    this.name = 'PermissionError';
+  }
+}
+
+/** The one permission check. Ownership (`:own`) is additionally enforced in each query. */
+export function assertCan(actor: { role: TRole }, permission: TPermission): void {
+  if (!can(actor.role, permission)) throw new PermissionError(permission);
+}
+
+export function isStaffRole(role: TRole): boolean {
+  return role !== 'resident';
+}

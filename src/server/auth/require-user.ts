@@ -1,0 +1,43 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '../db';
+import { users } from '../db/schema';
+import { auth } from './auth-config';
+import { clientIpFrom } from './client-ip';
+import { isStaffRole } from './permissions';
+import type { TActor } from './actor';
+
+/**
+ * The signed-in person, re-read from the database on every request: a disabled user or a
+ * changed role takes effect at once, whatever the session cookie says. Null when signed out.
+ */
+export const getActor = cache(async (): Promise<TActor | null> => {
+  const session = await auth();
+  const userId = session?.user.id;
+  if (!userId) return null;
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user || user.disabledAt) return null;
+  return { userId: user.id, role: user.role, ip: clientIpFrom(await headers()) };
+});
+
+/** For pages and actions that need a signed-in user: otherwise go to sign-in. */
+export async function requireUser(): Promise<TActor> {
+  const actor = await getActor();
+  if (!actor) redirect('/sign-in');
+  return actor;
+}
+
+/** For the /staff area: residents get "not found", as if the area did not exist. */
+export async function requireStaff(): Promise<TActor> {
+  const actor = await requireUser();
+  if (!isStaffRole(actor.role)) notFound();
+  return actor;
+}

@@ -1,0 +1,137 @@
+import 'server-only';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '../../env';
+import * as schema from './schema';
+
+export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type TDatabaseHandle = {
+  kind: 'postgres' | 'pglite';
+  db: TDb;
+  /** Raw parameterised SQL for pg-boss and bulk loaders. */
+  query<TRow = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: TRow[] }>;
+  /** Several statements without parameters. */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the configured database: PostgreSQL through a node-postgres pool when DATABASE_URL is
+ * set, otherwise embedded PGlite in PGLITE_DIR (`memory://` for throwaway databases).
+ * Works outside Next too (scripts), so it does not import 'server-only'.
+ */
+export async function openDatabase(
+  options: { databaseUrl?: string; pgliteDir?: string } = {},
+): Promise<TDatabaseHandle> {
+  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
+  if (databaseUrl) return openPostgres(databaseUrl);
+  return openPglite(options.pgliteDir ?? env.PGLITE_DIR);
+}
+
+export async function openPostgres(connectionString: string): Promise<TDatabaseHandle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({ connectionString, max: 10 });
+  const db = drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as TDb;
+  return {
+    kind: 'postgres',
+    db,
+    async query<TRow>(text: string, values?: unknown[]) {
+      const result = await pool.query(text, values);
+      return { rows: result.rows as TRow[] };
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<TDatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const inMemory = dataDir.startsWith('memory://');
+  let releaseLock = () => {};
+  let client: InstanceType<typeof PGlite>;
+  if (inMemory) {
+    client = new PGlite(dataDir);
+  } else {
+    const absolute = path.resolve(dataDir);
+    mkdirSync(absolute, { recursive: true });
+    releaseLock = acquireLock(`${absolute}.lock`);
+    client = new PGlite(absolute);
+  }
+  await client.waitReady;
+  return pgliteHandle(client, releaseLock);
+}
+
+/** Wraps an open PGlite (tests build theirs from a migrated template). */
+export async function pgliteHandle(
+  client: import('@electric-sql/pglite').PGlite,
+  releaseLock: () => void = () => {},
+): Promise<TDatabaseHandle> {
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as TDb;
+  return {
+    kind: 'pglite',
+    db,
+    async query<TRow>(text: string, values?: unknown[]) {
+      const result = await client.query<TRow>(text, values);
+      return { rows: result.rows };
+    },
+    async exec(text) {
+      await client.exec(text);
+    },
+    async close() {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite allows one process per data directory; a second one silently loses writes. The lock
+ * file is created with O_EXCL; a lock left by a dead process is taken over.
+ */
+export function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => {
+        try {
+          if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+        throw new Error(
+          `The embedded database is in use by process ${holder} (lock file ${lockPath}). ` +
+            'PGlite allows one process at a time: stop that process first, or set DATABASE_URL to use PostgreSQL.',
+        );
+      }
+      unlinkSync(lockPath);
+    }
+  }
+  throw new Error(`Could not take the database lock ${lockPath}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,5 @@
+export * from './users';
+export * from './accounts';
+export * from './tariffs';
+export * from './audit';
+export * from './mail';

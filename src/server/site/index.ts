@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { getContactChannels, type TContactChannels } from './get-contact-channels';
