@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../../env';
 import * as schema from './schema';
@@ -53,17 +54,17 @@ export async function openPostgres(connectionString: string): Promise<TDatabaseH
 }
 
 async function openPglite(dataDir: string): Promise<TDatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
   const inMemory = dataDir.startsWith('memory://');
   let releaseLock = () => {};
-  let client: InstanceType<typeof PGlite>;
+  let client: PGlite;
   if (inMemory) {
-    client = new PGlite(dataDir);
+    client = new PGliteClass(dataDir);
   } else {
     const absolute = path.resolve(dataDir);
     mkdirSync(absolute, { recursive: true });
     releaseLock = acquireLock(`${absolute}.lock`);
-    client = new PGlite(absolute);
+    client = new PGliteClass(absolute);
   }
   await client.waitReady;
   return pgliteHandle(client, releaseLock);
@@ -71,7 +72,7 @@ async function openPglite(dataDir: string): Promise<TDatabaseHandle> {
 
 /** Wraps an open PGlite (tests build theirs from a migrated template). */
 export async function pgliteHandle(
-  client: import('@electric-sql/pglite').PGlite,
+  client: PGlite,
   releaseLock: () => void = () => {},
 ): Promise<TDatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
