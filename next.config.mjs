@@ -31,6 +31,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let a test server and a dev server share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: [
     '@electric-sql/pglite',
     'pg-boss',

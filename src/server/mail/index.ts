@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { queueMail, type TOutgoingMail } from './queue-mail';
