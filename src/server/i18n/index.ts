@@ -1,0 +1,4 @@
+import 'server-only';
+
+export { getTranslator } from './get-translator';
+export { loadMessages } from './load-messages';
