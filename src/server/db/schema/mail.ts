@@ -16,9 +16,17 @@ export const mailOutbox = pgTable(
       .notNull()
       .default('queued'),
     attempts: integer().notNull().default(0),
+    /**
+     * When delivery may be tried next. Claiming a row pushes it forward (a lease, so two workers
+     * never send one message); a failure pushes it by the retry backoff.
+     */
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastError: text(),
     sentAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('mail_outbox_to_idx').on(t.toAddress, t.createdAt)],
+  (t) => [
+    index('mail_outbox_to_idx').on(t.toAddress, t.createdAt),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );
