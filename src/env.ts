@@ -27,6 +27,8 @@ const ZEnvSchema = z
     MAIL_FROM: z.string().min(3).default('万家水电 <no-reply@wanjia.example>'),
     /** Start pg-boss workers inside the Next server (always on with PGlite). */
     JOBS_IN_SERVER: ZBool,
+    /** Show /dev/outbox in production too (a demo without SMTP); never on a real site. */
+    OUTBOX_PAGE_ENABLED: ZBool,
     /** Contact channels shown in the footer. */
     UTILITY_NAME_ZH: z.string().default('万家水电服务中心'),
     UTILITY_NAME_EN: z.string().default('Wanjia Water & Power'),
@@ -57,7 +59,8 @@ const ZEnvSchema = z
     }
   });
 
-function isBuildPhase(): boolean {
+/** True while `next build` runs (nothing may open the database or start jobs then). */
+export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
 }
 

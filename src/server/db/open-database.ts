@@ -18,6 +18,10 @@ export type TDatabaseHandle = {
   ): Promise<{ rows: TRow[] }>;
   /** Several statements without parameters. */
   exec(text: string): Promise<void>;
+  /** Several statements without parameters; returns the last statement's rows (pg-boss adapter). */
+  execLast<TRow = Record<string, unknown>>(text: string): Promise<{ rows: TRow[] }>;
+  /** The PostgreSQL connection string (unset for PGlite), for pg-boss's own pool. */
+  connectionString?: string;
   close(): Promise<void>;
 };
 
@@ -49,6 +53,15 @@ export async function openPostgres(connectionString: string): Promise<TDatabaseH
     async exec(text) {
       await pool.query(text);
     },
+    async execLast<TRow>(text: string) {
+      // node-postgres returns an array of results for a multi-statement query.
+      const result = (await pool.query(text)) as unknown as
+        | { rows: TRow[] }
+        | Array<{ rows: TRow[] }>;
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: last?.rows ?? [] };
+    },
+    connectionString,
     close: () => pool.end(),
   };
 }
@@ -86,6 +99,10 @@ export async function pgliteHandle(
     },
     async exec(text) {
       await client.exec(text);
+    },
+    async execLast<TRow>(text: string) {
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as TRow[] };
     },
     async close() {
       await client.close();
