@@ -1,0 +1,277 @@
+/**
+ * `npm run bench:pages` — how many signed-in dashboards one `next start` serves.
+ *
+ * Needs DATABASE_URL pointing at a PostgreSQL server. Uses (or creates with the seed) the
+ * database BENCH_DB (default wanjia_bench_pages) holding the 650,000-household city, adds
+ * BENCH_RESIDENTS residents linked to random accounts, builds into .next-bench, starts
+ * `next start`, and loads three routes with autocannon (16 connections, 15 s each):
+ *   /health     an empty dynamic page — the framework's own ceiling (the anchor)
+ *   /sign-in    the sign-in page
+ *   /dashboard  the signed-in dashboard, a random resident per request (no single hot row)
+ * Prints req/s, p95, p99, the ratio dashboard / empty page, and bytes per page (gzip, JS included).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { encode } from 'next-auth/jwt';
+import pg from 'pg';
+
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 650_000);
+const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 5_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
+const PORT = 3300;
+const BASE = `http://localhost:${PORT}`;
+const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error(
+    'bench:pages runs on PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).',
+  );
+  process.exit(2);
+}
+const dbName = process.env.BENCH_DB ?? 'wanjia_bench_pages';
+const dbUrl = new URL(serverUrl);
+dbUrl.pathname = `/${dbName}`;
+
+function sh(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(command, args, { stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+async function prepareDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [dbName]);
+  if (exists.rowCount === 0) await admin.query(`create database ${dbName}`);
+  await admin.end();
+  const env = { ...process.env, DATABASE_URL: dbUrl.toString() };
+  sh('npx', ['tsx', '--conditions=react-server', 'scripts/migrate.ts'], env);
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from premises');
+  await db.end();
+  if ((rows[0]?.n ?? 0) < HOUSEHOLDS) {
+    console.log(
+      `▸ seeding ${HOUSEHOLDS.toLocaleString()} households × ${MONTHS} months into ${dbName}`,
+    );
+    sh(
+      'npx',
+      [
+        'tsx',
+        '--conditions=react-server',
+        'scripts/seed.ts',
+        '--households',
+        String(HOUSEHOLDS),
+        '--months',
+        String(MONTHS),
+        '--reset',
+      ],
+      env,
+    );
+  }
+}
+
+/** Residents linked to random accounts across the whole city; returns their user ids. */
+async function prepareResidents(): Promise<{ id: string; role: string }[]> {
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  await db.query(
+    `
+    insert into users (id, email, name, role, email_verified_at)
+    select 'bench-' || g, 'bench-' || g || '@bench.wanjia.example', '压测用户' || g, 'resident', now()
+    from generate_series(1, $1) g
+    on conflict do nothing`,
+    [RESIDENTS],
+  );
+  await db.query(`
+    insert into account_links (user_id, account_id, role)
+    select u.id, a.id, 'holder'
+    from users u
+    cross join lateral (
+      select sa.id from service_accounts sa
+      where sa.premises_id = 1 + (abs(hashtext(u.id)) % (select max(id) from premises))
+    ) a
+    where u.email like 'bench-%@bench.wanjia.example'
+    on conflict do nothing`);
+  const { rows } = await db.query<{ id: string; role: string }>(
+    `select id, role from users where email like 'bench-%@bench.wanjia.example' order by id`,
+  );
+  await db.end();
+  return rows;
+}
+
+async function sessionCookie(user: { id: string; role: string }): Promise<string> {
+  const token = await encode({
+    salt: 'authjs.session-token',
+    secret: SECRET,
+    token: { sub: user.id, role: user.role },
+  });
+  return `authjs.session-token=${token}`;
+}
+
+function startServer(): ChildProcess {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    DATABASE_URL: dbUrl.toString(),
+    NEXT_DIST_DIR: '.next-bench',
+    AUTH_SECRET: SECRET,
+    AUTH_URL: BASE,
+    AUTH_TRUST_HOST: 'true',
+    APP_URL: BASE,
+  };
+  if (process.env.BENCH_SKIP_BUILD !== '1') sh('npx', ['next', 'build'], env);
+  return spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitUntilUp(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`${BASE}/health`);
+      if (r.ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+/** Gzip bytes of a page plus every script it loads. */
+async function bytesPerPage(path: string, cookie?: string): Promise<{ html: number; js: number }> {
+  const get = (url: string) =>
+    new Promise<{ body: Buffer; raw: number }>((resolve, reject) => {
+      http
+        .get(
+          url,
+          { headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const raw = Buffer.concat(chunks);
+              const gz = res.headers['content-encoding'] === 'gzip';
+              resolve({ body: gz ? gunzipSync(raw) : raw, raw: raw.length });
+            });
+          },
+        )
+        .on('error', reject);
+    });
+  const page = await get(`${BASE}${path}`);
+  const scripts = [...page.body.toString('utf8').matchAll(/<script[^>]+src="([^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  let js = 0;
+  for (const src of new Set(scripts)) js += (await get(new URL(src, BASE).toString())).raw;
+  return { html: page.raw, js };
+}
+
+type TResult = {
+  route: string;
+  rps: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** autocannon reports p97.5 but not p95, so every response time is kept and ranked here. */
+async function load(route: string, path: string, cookies?: string[]): Promise<TResult> {
+  const times: number[] = [];
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const options: autocannon.Options = {
+    url: `${BASE}${path}`,
+    connections: 16,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (req) => {
+          if (!cookies) return req;
+          const cookie = cookies[Math.floor(Math.random() * cookies.length)] ?? '';
+          return { ...req, headers: { ...req.headers, cookie } };
+        },
+      },
+    ],
+  };
+  const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await done;
+  times.sort((a, b) => a - b);
+  return {
+    route,
+    rps: result.requests.average,
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+await prepareDatabase();
+const residents = await prepareResidents();
+const cookies = await Promise.all(residents.map(sessionCookie));
+console.log(`▸ ${residents.length.toLocaleString()} signed-in residents`);
+const server = startServer();
+try {
+  await waitUntilUp();
+  // Warm every route (compilation caches, connection pool).
+  for (const path of ['/health', '/sign-in', '/dashboard']) {
+    for (let i = 0; i < 20; i++)
+      await fetch(`${BASE}${path}`, { headers: { cookie: cookies[i] ?? '' }, redirect: 'manual' });
+  }
+  const check = await fetch(`${BASE}/dashboard`, {
+    headers: { cookie: cookies[0] ?? '' },
+    redirect: 'manual',
+  });
+  if (check.status !== 200)
+    throw new Error(`dashboard answered ${check.status} for a signed-in resident`);
+
+  const results = [
+    await load('empty dynamic page (/health)', '/health'),
+    await load('sign-in page', '/sign-in'),
+    await load('dashboard (random resident)', '/dashboard', cookies),
+  ];
+  const sizes = {
+    '/health': await bytesPerPage('/health'),
+    '/sign-in': await bytesPerPage('/sign-in'),
+    '/dashboard': await bytesPerPage('/dashboard', cookies[0]),
+  };
+  console.log(
+    `\nbench:pages — ${HOUSEHOLDS.toLocaleString()} households, 16 connections, ${DURATION} s per route\n`,
+  );
+  console.log('route                              req/s     p95 ms   p99 ms   non-2xx  errors');
+  for (const r of results) {
+    console.log(
+      `${r.route.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}`,
+    );
+  }
+  const [empty, , dashboard] = results;
+  console.log(
+    `\nratio dashboard / empty page: ${((dashboard?.rps ?? 0) / (empty?.rps ?? 1)).toFixed(2)} (goal ≥ 0.5; dashboard goal ≥ 150 req/s, p99 ≤ 150 ms)`,
+  );
+  console.log('\nbytes per page (gzip)              html      js     total');
+  for (const [path, s] of Object.entries(sizes)) {
+    console.log(
+      `${path.padEnd(34)} ${String(s.html).padStart(6)} ${String(s.js).padStart(7)} ${String(s.html + s.js).padStart(9)}`,
+    );
+  }
+  console.log('(goal: dashboard ≤ 200 kB in total)');
+} finally {
+  server.kill('SIGTERM');
+}
