@@ -24,6 +24,11 @@ export class ThrottledSignIn extends CredentialsSignin {
   }
 }
 
+/** The right password for an address whose owner has not confirmed it yet. */
+export class UnverifiedSignIn extends CredentialsSignin {
+  override code = 'unverified';
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret,
   trustHost: env.AUTH_TRUST_HOST || env.NODE_ENV !== 'production' || Boolean(env.AUTH_URL),
@@ -43,19 +48,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
         if (result.ok) return { id: result.user.id, role: result.user.role };
         if (result.error === 'throttled') throw new ThrottledSignIn(result.retryAfterMinutes);
+        if (result.error === 'unverified') throw new UnverifiedSignIn();
         return null;
       },
     }),
     Credentials({
       id: 'email-link',
       credentials: { token: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         if (typeof credentials.token !== 'string') return null;
-        const user = await consumeSignInLink(credentials.token);
+        const user = await consumeSignInLink({
+          token: credentials.token,
+          ip: clientIpFrom(request.headers),
+        });
         return user ? { id: user.id, role: user.role } : null;
       },
     }),
   ],
+  logger: {
+    // A refused sign-in is an expected answer, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   callbacks: {
     // The token carries only the user id (sub) and role; everything else is read fresh.
     jwt({ token, user }) {

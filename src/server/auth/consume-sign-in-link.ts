@@ -10,20 +10,23 @@ import { hashEmailToken } from './email-token';
  * guard), so a link cannot be replayed. A person who had no account gets one: signing in by
  * e-mail link is also how people register without a password.
  */
-export async function consumeSignInLink(
-  token: string,
-): Promise<{ id: string; role: TRole } | null> {
+export async function consumeSignInLink(input: {
+  token: string;
+  ip: string | null;
+  now?: Date;
+}): Promise<{ id: string; role: TRole } | null> {
+  const now = input.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(emailTokens)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: now })
       .where(
         and(
-          eq(emailTokens.tokenHash, hashEmailToken(token)),
+          eq(emailTokens.tokenHash, hashEmailToken(input.token)),
           eq(emailTokens.purpose, 'sign_in'),
           isNull(emailTokens.usedAt),
-          gt(emailTokens.expiresAt, new Date()),
+          gt(emailTokens.expiresAt, now),
         ),
       )
       .returning({ email: emailTokens.email });
@@ -42,14 +45,11 @@ export async function consumeSignInLink(
     if (existing) {
       if (existing.disabledAt) return null;
       if (!existing.emailVerifiedAt) {
-        await tx
-          .update(users)
-          .set({ emailVerifiedAt: new Date() })
-          .where(eq(users.id, existing.id));
+        await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, existing.id));
       }
       await writeAudit(
         tx,
-        { userId: existing.id, role: existing.role, ip: null },
+        { userId: existing.id, role: existing.role, ip: input.ip },
         {
           action: 'auth.sign_in_link_used',
           subjectType: 'user',
@@ -63,13 +63,13 @@ export async function consumeSignInLink(
       .values({
         email: row.email,
         name: row.email.split('@')[0] ?? row.email,
-        emailVerifiedAt: new Date(),
+        emailVerifiedAt: now,
       })
       .returning({ id: users.id, role: users.role });
     if (!created) return null;
     await writeAudit(
       tx,
-      { userId: created.id, role: created.role, ip: null },
+      { userId: created.id, role: created.role, ip: input.ip },
       {
         action: 'auth.registered_by_link',
         subjectType: 'user',

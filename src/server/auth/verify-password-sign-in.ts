@@ -15,6 +15,7 @@ import { normalizeEmail } from './normalize-email';
 export type TPasswordSignInResult =
   | { ok: true; user: { id: string; role: TRole } }
   | { ok: false; error: 'invalid' }
+  | { ok: false; error: 'unverified' }
   | { ok: false; error: 'throttled'; retryAfterMinutes: number };
 
 export function signInThrottleRules(email: string, ip: string | null): TThrottleRule[] {
@@ -41,15 +42,19 @@ export function signInThrottleRules(email: string, ip: string | null): TThrottle
  * Checks an e-mail + password pair. Unknown e-mail, wrong password and disabled user all give
  * the same answer and take the same time; every failure counts toward the per-e-mail and per-IP
  * throttle, which is checked before the password so a locked e-mail cannot be probed.
+ * Only the right password for an address not yet confirmed gets `unverified`: that reveals
+ * nothing to someone who does not already know the password.
  */
 export async function verifyPasswordSignIn(input: {
   email: string;
   password: string;
   ip: string | null;
+  now?: Date;
 }): Promise<TPasswordSignInResult> {
+  const now = input.now ?? new Date();
   const email = normalizeEmail(input.email);
   const rules = signInThrottleRules(email, input.ip);
-  const decision = await checkThrottles(rules);
+  const decision = await checkThrottles(rules, now);
   if (!decision.allowed)
     return { ok: false, error: 'throttled', retryAfterMinutes: decision.retryAfterMinutes };
 
@@ -60,6 +65,7 @@ export async function verifyPasswordSignIn(input: {
       role: users.role,
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
+      emailVerifiedAt: users.emailVerifiedAt,
     })
     .from(users)
     .where(eq(users.email, email))
@@ -70,9 +76,10 @@ export async function verifyPasswordSignIn(input: {
   else await burnPasswordCheck(input.password);
 
   if (!user || !valid || user.disabledAt) {
-    await recordThrottleFailure(rules);
+    await recordThrottleFailure(rules, now);
     return { ok: false, error: 'invalid' };
   }
+  if (!user.emailVerifiedAt) return { ok: false, error: 'unverified' };
   await clearThrottle({ bucket: 'signin', key: `email:${email}` });
   return { ok: true, user: { id: user.id, role: user.role } };
 }
