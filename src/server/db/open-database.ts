@@ -42,6 +42,12 @@ export async function openPostgres(connectionString: string): Promise<TDatabaseH
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new Pool({ connectionString, max: 10 });
+  let closing = false;
+  // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not
+  // crash the process; the pool replaces it on next use.
+  pool.on('error', (error) => {
+    if (!closing) console.error('[db] an idle PostgreSQL connection failed:', error.message);
+  });
   const db = drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as TDb;
   return {
     kind: 'postgres',
@@ -56,13 +62,15 @@ export async function openPostgres(connectionString: string): Promise<TDatabaseH
     async execLast<TRow>(text: string) {
       // node-postgres returns an array of results for a multi-statement query.
       const result = (await pool.query(text)) as unknown as
-        | { rows: TRow[] }
-        | Array<{ rows: TRow[] }>;
+        { rows: TRow[] } | Array<{ rows: TRow[] }>;
       const last = Array.isArray(result) ? result.at(-1) : result;
       return { rows: last?.rows ?? [] };
     },
     connectionString,
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 
