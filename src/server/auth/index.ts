@@ -5,6 +5,7 @@ export { getActor, requireUser, requireStaff } from './require-user';
 export { assertCan, can, isStaffRole, PermissionError, type TPermission } from './permissions';
 export type { TActor } from './actor';
 export { clientIpFrom } from './client-ip';
+export { readSignInRefusal, type TSignInRefusal } from './read-sign-in-refusal';
 export { normalizeEmail } from './normalize-email';
 export { registerUser } from './register-user';
 export { verifyPasswordSignIn, type TPasswordSignInResult } from './verify-password-sign-in';
