@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const config = [
   {
     ignores: [
-      '.next/**',
+      '.next*/**',
       'node_modules/**',
       '.data/**',
       'drizzle/**',

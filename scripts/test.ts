@@ -1,0 +1,120 @@
+/**
+ * `npm test`: type check, lint, unit, integration and end-to-end tests, ending with ONE line
+ * `N passed, N failed` that sums every runner (type check and lint count as one check each).
+ *
+ *   npm test                                 everything; PGlite unless DATABASE_URL is set
+ *   npm test -- --only integration,e2e       a subset (.ci/run's second pass)
+ *   npm test -- --counts-file FILE           also write the counts as JSON (for .ci/run)
+ *
+ * On a fresh machine it first installs the Debian packages the tests need (as root), or names
+ * the one command to run. Exit code is non-zero when anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  countCheck,
+  countPlaywright,
+  countVitest,
+  formatCounts,
+  sumCounts,
+  type TCounts,
+  type TPlaywrightReport,
+  type TVitestReport,
+} from './ci/count-results';
+import { ensureSystemPackages } from './ci/ensure-system-packages';
+import { PLAYWRIGHT_REPORT_FILE } from './ci/paths';
+
+const STEPS = ['typecheck', 'lint', 'unit', 'integration', 'e2e'] as const;
+type TStep = (typeof STEPS)[number];
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, '.test-output');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'counts-file': { type: 'string' },
+  },
+});
+
+const selected: TStep[] = values.only
+  ? values.only.split(',').map((s) => {
+      const step = STEPS.find((known) => known === s.trim());
+      if (!step) throw new Error(`Unknown step "${s}". Known: ${STEPS.join(', ')}`);
+      return step;
+    })
+  : [...STEPS];
+
+if (selected.includes('e2e') && !ensureSystemPackages()) process.exit(2);
+mkdirSync(outDir, { recursive: true });
+
+function run(label: string, command: string, args: string[]): number {
+  console.log(`\n▶ ${label}: ${[path.basename(command), ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.error) console.error(result.error.message);
+  return result.status ?? 1;
+}
+
+function readJson<T>(file: string): T | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+function runVitest(project: 'unit' | 'integration'): TCounts {
+  const report = path.join(outDir, `vitest-${project}.json`);
+  rmSync(report, { force: true });
+  const code = run(project, bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  return countVitest(readJson<TVitestReport>(report), code);
+}
+
+function runPlaywright(): TCounts {
+  const report = path.join(root, PLAYWRIGHT_REPORT_FILE);
+  rmSync(report, { force: true });
+  const code = run('e2e', bin('playwright'), ['test']);
+  return countPlaywright(readJson<TPlaywrightReport>(report), code);
+}
+
+const results: { step: TStep; counts: TCounts }[] = [];
+for (const step of selected) {
+  let counts: TCounts;
+  switch (step) {
+    case 'typecheck':
+      counts = countCheck(run(step, bin('tsc'), ['--noEmit']));
+      break;
+    case 'lint':
+      counts = countCheck(run(step, 'npm', ['run', '--silent', 'lint']));
+      break;
+    case 'unit':
+    case 'integration':
+      counts = runVitest(step);
+      break;
+    case 'e2e':
+      counts = runPlaywright();
+      break;
+  }
+  results.push({ step, counts });
+}
+
+const total = sumCounts(results.map((r) => r.counts));
+const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+console.log(`\nSummary (${database}):`);
+for (const { step, counts } of results) console.log(`  ${step.padEnd(12)} ${formatCounts(counts)}`);
+if (values['counts-file']) {
+  writeFileSync(values['counts-file'], JSON.stringify({ ...total, database, results }, null, 2));
+}
+console.log(formatCounts(total));
+process.exit(total.failed > 0 ? 1 : 0);
