@@ -2,7 +2,15 @@ import 'server-only';
 
 export { auth, handlers, signIn, signOut, ThrottledSignIn, UnverifiedSignIn } from './auth-config';
 export { getActor, requireUser, requireStaff } from './require-user';
-export { assertCan, can, isStaffRole, PermissionError, type TPermission } from './permissions';
+export { requirePermission } from './require-permission';
+export {
+  assertCan,
+  can,
+  isStaffRole,
+  PermissionError,
+  ROLE_PERMISSIONS,
+  type TPermission,
+} from './permissions';
 export type { TActor } from './actor';
 export { clientIpFrom } from './client-ip';
 export { readSignInRefusal, type TSignInRefusal } from './read-sign-in-refusal';

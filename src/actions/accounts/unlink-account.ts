@@ -1,0 +1,15 @@
+'use server';
+
+import { notFound, redirect } from 'next/navigation';
+import { requireUser } from '@/server/auth';
+import { unlinkServiceAccount } from '@/server/accounts';
+import { ZUnlinkAccountSchema } from './link-account.schema';
+
+export async function unlinkAccountAction(formData: FormData): Promise<void> {
+  const actor = await requireUser();
+  const parsed = ZUnlinkAccountSchema.safeParse({ accountId: formData.get('accountId') });
+  if (!parsed.success) notFound();
+  const result = await unlinkServiceAccount({ actor, accountId: parsed.data.accountId });
+  if (!result.ok) notFound();
+  redirect('/dashboard?unlinked=1');
+}

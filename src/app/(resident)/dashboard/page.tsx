@@ -1,0 +1,193 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { FormMessage, PageTitle } from '@/components/ui/form';
+import { UtilityIcon } from '@/components/accounts/utility-icon';
+import { StatusBadge } from '@/components/accounts/status-badge';
+import { dateOnly } from '@/components/accounts/readings-table';
+import { requireUser } from '@/server/auth';
+import {
+  getResidentGreeting,
+  listLinkedAccounts,
+  type TLinkedAccountSummary,
+} from '@/server/accounts';
+import { TIME_ZONE } from '@/lib/locale';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('accounts');
+  return { title: t('dashboard.title') };
+}
+
+function partOfDay(now: Date): 'morning' | 'afternoon' | 'evening' {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      hour: 'numeric',
+      hourCycle: 'h23',
+      timeZone: TIME_ZONE,
+    }).format(now),
+  );
+  if (hour >= 4 && hour < 12) return 'morning';
+  if (hour >= 12 && hour < 18) return 'afternoon';
+  return 'evening';
+}
+
+const primaryLink =
+  'inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white no-underline hover:bg-brand-700';
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ linked?: string; unlinked?: string }>;
+}) {
+  const actor = await requireUser();
+  const [{ name }, accounts, params, t] = await Promise.all([
+    getResidentGreeting({ actor }),
+    listLinkedAccounts({ actor }),
+    searchParams,
+    getTranslations('accounts'),
+  ]);
+  const greeting = name
+    ? t(`dashboard.greeting.${partOfDay(new Date())}`, { name })
+    : t('dashboard.greeting.anonymous');
+
+  return (
+    <div className="space-y-8">
+      <PageTitle lead={t('dashboard.lead')}>{greeting}</PageTitle>
+      {params.linked ? <FormMessage tone="success">{t('dashboard.linked')}</FormMessage> : null}
+      {params.unlinked ? <FormMessage tone="success">{t('dashboard.unlinked')}</FormMessage> : null}
+
+      {/* Later capabilities add their own sections here (notices, bills due, payments,
+          complaints, waivers), each fed by its own domain query — never placeholder numbers. */}
+
+      <section aria-labelledby="accounts-heading" className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="accounts-heading" className="text-xl font-semibold">
+            {t('dashboard.accounts.title')}
+          </h2>
+          {accounts.length > 0 ? (
+            <Link href="/accounts/link" className={primaryLink}>
+              {t('dashboard.accounts.linkAnother')}
+            </Link>
+          ) : null}
+        </div>
+        {accounts.length === 0 ? (
+          <div className="rounded-xl border-2 border-dashed border-slate-300 p-6">
+            <h3 className="text-lg font-semibold">{t('dashboard.empty.title')}</h3>
+            <p className="mt-2 max-w-prose">{t('dashboard.empty.body')}</p>
+            <Link href="/accounts/link" className={`${primaryLink} mt-4`}>
+              {t('dashboard.empty.action')}
+            </Link>
+          </div>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {accounts.map((account) => (
+              <li key={account.id}>
+                <AccountCard account={account} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+async function AccountCard({ account }: { account: TLinkedAccountSummary }) {
+  const t = await getTranslations('accounts');
+  const format = await getFormatter();
+  const zh = (await getLocale()) === 'zh-CN';
+  const unit = t(`unit.${account.utility}`);
+  const number = (value: string) => format.number(Number(value), { maximumFractionDigits: 2 });
+  const headingId = `account-${account.id}-heading`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      className="flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <header className="flex items-start gap-3">
+        <UtilityIcon utility={account.utility} />
+        <div className="min-w-0 flex-1">
+          <h3 id={headingId} className="text-lg font-semibold">
+            {t(`utility.${account.utility}`)}
+            <span className="text-muted ml-2 font-normal tabular-nums">
+              {account.accountNumber}
+            </span>
+          </h3>
+          <p className="text-muted">{zh ? account.address.zh : account.address.en}</p>
+        </div>
+        <StatusBadge status={account.status} />
+      </header>
+
+      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="text-muted">{t('card.accountNumber')}</dt>
+        <dd className="tabular-nums">{account.accountNumber}</dd>
+        <dt className="text-muted">{t('card.district')}</dt>
+        <dd>{zh ? account.district.zh : account.district.en}</dd>
+        <dt className="text-muted">{t('card.householdSize')}</dt>
+        <dd>{t('card.people', { count: account.householdSize })}</dd>
+        <dt className="text-muted">{t('card.meter')}</dt>
+        <dd>{account.meterSerial ?? t('card.noMeter')}</dd>
+      </dl>
+
+      <section aria-labelledby={`${headingId}-readings`} className="mt-4">
+        <h4 id={`${headingId}-readings`} className="font-semibold">
+          {t('card.lastReadings')}
+        </h4>
+        {account.lastReadings.length > 0 ? (
+          <ul className="mt-2 space-y-2">
+            {account.lastReadings.map((r) => (
+              <li
+                key={`${r.period}-${r.meterSerial}`}
+                className="flex flex-wrap justify-between gap-x-4 rounded-md bg-slate-50 px-3 py-2"
+              >
+                <span>
+                  {t('card.readOn', {
+                    date: format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' }),
+                  })}
+                  {r.kind !== 'actual' ? (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 text-sm text-amber-900">
+                      {t(`kind.${r.kind}`)}
+                    </span>
+                  ) : null}
+                </span>
+                <span className="tabular-nums">
+                  <span className="font-semibold">
+                    {t('card.usage', {
+                      amount: t('amount', { value: number(r.consumption), unit }),
+                    })}
+                  </span>
+                  <span className="text-muted ml-2 text-sm">
+                    {t('card.readingValue', { value: number(r.reading) })}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {account.readingNote ? (
+          <p className="mt-2 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+            {t(`notes.${account.readingNote}`)}
+          </p>
+        ) : null}
+      </section>
+
+      {/* Bills, payments and requests for this account will be added to this card's footer. */}
+      <footer className="mt-auto flex flex-wrap gap-3 pt-4">
+        <Link
+          href={`/accounts/${account.id}`}
+          aria-label={t('card.detailsFor', { number: account.accountNumber })}
+          className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+        >
+          {t('card.details')}
+        </Link>
+        <Link
+          href={`/accounts/${account.id}/unlink`}
+          aria-label={t('card.unlinkFor', { number: account.accountNumber })}
+          className="inline-flex min-h-11 items-center px-2"
+        >
+          {t('card.unlink')}
+        </Link>
+      </footer>
+    </article>
+  );
+}

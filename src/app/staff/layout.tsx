@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { can, requireStaff } from '@/server/auth';
+
+/** The staff area: residents get "not found" (requireStaff), as if it did not exist. */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireStaff();
+  const t = await getTranslations('staff');
+  const links = [
+    { href: '/staff', label: t('nav.home'), show: true },
+    {
+      href: '/staff/accounts',
+      label: t('nav.accounts'),
+      show: can(actor.role, 'search:account:any'),
+    },
+    { href: '/staff/users', label: t('nav.users'), show: can(actor.role, 'manage:staff') },
+  ].filter((l) => l.show);
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t('nav.label')} className="border-b border-slate-200 pb-3">
+        <ul className="flex flex-wrap gap-2">
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link
+                href={l.href}
+                className="hover:bg-brand-50 inline-flex min-h-11 items-center rounded-md px-3 font-medium"
+              >
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

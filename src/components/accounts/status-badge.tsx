@@ -1,0 +1,16 @@
+import { getTranslations } from 'next-intl/server';
+
+/** The account status in words, coloured only as a second cue. */
+export async function StatusBadge({ status }: { status: 'active' | 'suspended' | 'closed' }) {
+  const t = await getTranslations('accounts');
+  const tone = {
+    active: 'bg-green-50 text-success border-success',
+    suspended: 'bg-amber-50 text-amber-900 border-amber-600',
+    closed: 'bg-slate-100 text-muted border-slate-400',
+  }[status];
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium ${tone}`}>
+      {t(`status.${status}`)}
+    </span>
+  );
+}
