@@ -46,7 +46,7 @@ export async function selectLinkedAccounts(
     .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
     .innerJoin(districts, eq(districts.id, premises.districtId))
     .where(accountId === undefined ? undefined : eq(serviceAccounts.id, accountId))
-    .orderBy(asc(serviceAccounts.utility), asc(serviceAccounts.accountNumber));
+    .orderBy(asc(premises.id), asc(serviceAccounts.utility), asc(serviceAccounts.accountNumber));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
 

@@ -119,8 +119,6 @@ async function AccountCard({ account }: { account: TLinkedAccountSummary }) {
       </header>
 
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="text-muted">{t('card.accountNumber')}</dt>
-        <dd className="tabular-nums">{account.accountNumber}</dd>
         <dt className="text-muted">{t('card.district')}</dt>
         <dd>{zh ? account.district.zh : account.district.en}</dd>
         <dt className="text-muted">{t('card.householdSize')}</dt>

@@ -47,7 +47,7 @@ export default async function StaffAccountPage({
           className="rounded-xl border border-slate-200 p-5"
         >
           <h2 id="account-heading" className="mb-3 text-lg font-semibold">
-            {t('account.title', { number: account.accountNumber })}
+            {t('account.accountSection')}
           </h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="text-muted">{t('account.holder')}</dt>
