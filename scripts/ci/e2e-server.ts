@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { E2E_SEED_ARGS } from '../../tests/fixtures/e2e-seed';
+import { E2E_SEED_ARGV } from '../../tests/fixtures/e2e-seed';
 import { E2E_BASE_URL, E2E_DIST_DIR, E2E_PORT } from './paths';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -81,8 +81,9 @@ function appEnv(database: Record<string, string>): NodeJS.ProcessEnv {
     APP_URL: E2E_BASE_URL,
     AUTH_SECRET: 'e2e-test-secret-0123456789-abcdefghijklmn',
     OUTBOX_PAGE_ENABLED: 'true',
-    // Every test signs in from 127.0.0.1: keep the per-IP throttle out of the journeys' way.
-    SIGNIN_MAX_FAILURES_PER_IP: '1000',
+    // Each test sends its own X-Forwarded-For (tests/fixtures/e2e.ts), so the per-IP throttles
+    // count each test as a separate client instead of all of them as 127.0.0.1.
+    TRUST_PROXY: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_BUILD_SKIP_TYPECHECK: '1',
   };
@@ -167,22 +168,7 @@ async function main() {
   const env = appEnv(await prepareDatabase());
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   await runStep('migrate', npm, ['run', 'db:migrate'], env);
-  await runStep(
-    'seed',
-    npm,
-    [
-      'run',
-      'seed',
-      '--',
-      '--households',
-      String(E2E_SEED_ARGS.households),
-      '--months',
-      String(E2E_SEED_ARGS.months),
-      '--seed',
-      String(E2E_SEED_ARGS.seed),
-    ],
-    env,
-  );
+  await runStep('seed', npm, ['run', 'seed', '--', ...E2E_SEED_ARGV], env);
   const next = path.join(root, 'node_modules', '.bin', 'next');
   const hasBuild = existsSync(path.join(root, E2E_DIST_DIR, 'BUILD_ID'));
   if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {

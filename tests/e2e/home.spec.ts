@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test';
 import {
   choosePreferences,
   expectNoAxeViolations,
   keepScreenshot,
   type TLocale,
+  expect,
+  test,
 } from '../fixtures/e2e';
 
 test.describe('the home page', () => {
