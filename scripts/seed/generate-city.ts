@@ -378,13 +378,15 @@ function makeName(rng: Random): string {
   return rng.weighted(SURNAMES) + rng.pick(GIVEN_NAMES);
 }
 
-/** A date between 1 Jan 2003 and two months before `firstPeriod`. */
+/**
+ * An opening date from 2003 to 2015, so a household keeps its date whatever --months says; for
+ * a series that starts earlier it is pulled back to two months before the first period.
+ */
 function randomDateBefore(rng: Random, firstPeriod: string): string {
   const year = Number(firstPeriod.slice(0, 4));
   const month = Number(firstPeriod.slice(5, 7));
-  const lastSerial = year * 12 + month - 1 - 2;
-  const firstSerial = Math.min(2003 * 12, lastSerial);
-  const serial = rng.int(firstSerial, lastSerial);
+  const latest = year * 12 + month - 1 - 2;
+  const serial = Math.min(rng.int(2003 * 12, 2015 * 12 + 11), latest);
   return `${Math.floor(serial / 12)}-${pad((serial % 12) + 1, 2)}-${pad(rng.int(1, 28), 2)}`;
 }
 

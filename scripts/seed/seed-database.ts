@@ -42,6 +42,12 @@ export type TSeedOptions = {
   /** Households generated and written per COPY batch. */
   batchSize?: number;
   onProgress?: (householdsWritten: number) => void;
+  /**
+   * PostgreSQL: drop the bulk tables' foreign keys and secondary indexes (and primary keys no
+   * foreign key points at) for the load and rebuild them at the end, in the same transaction.
+   * Default: on. Building an index once is cheaper than maintaining it row by row.
+   */
+  deferIndexes?: boolean;
 };
 
 /** Tables whose rows mean "this database already holds a city or people". */
@@ -73,7 +79,12 @@ export async function seedDatabase(
     await writer.query('BEGIN');
     try {
       if (options.reset) await truncateDomainTables(writer);
+      const rebuild =
+        handle.kind === 'postgres' && options.deferIndexes !== false
+          ? await dropBulkIndexes(writer)
+          : [];
       const counts = await writeCity(writer, args, passwordHash, options);
+      for (const statement of rebuild) await writer.query(statement);
       for (const table of IDENTITY_TABLES) {
         await writer.query(
           `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM ${table}), false)`,
@@ -88,6 +99,45 @@ export async function seedDatabase(
   } finally {
     writer.release();
   }
+}
+
+const BULK_TABLES = ['premises', 'service_accounts', 'meters', 'meter_readings'] as const;
+
+/**
+ * Drops what makes a bulk load slow on the bulk tables and returns the statements that put it
+ * all back, exactly as the migrations defined it (read from the catalogue, not restated here).
+ * Primary and unique keys that another table's foreign key depends on stay.
+ */
+async function dropBulkIndexes(writer: TBulkWriter): Promise<string[]> {
+  const tables = `ARRAY[${BULK_TABLES.map((t) => `'public.${t}'::regclass`).join(', ')}]`;
+  const { rows: constraints } = await writer.query(
+    `SELECT c.conrelid::regclass::text AS tbl, quote_ident(c.conname) AS name, c.contype AS type,
+            pg_get_constraintdef(c.oid) AS def
+       FROM pg_constraint c
+      WHERE c.conrelid = ANY(${tables})
+        AND (c.contype = 'f'
+             OR (c.contype IN ('p', 'u') AND NOT EXISTS (
+                   SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)))
+      ORDER BY c.contype = 'f' DESC, c.conname`,
+  );
+  const { rows: indexes } = await writer.query(
+    `SELECT quote_ident(i.relname) AS name, pg_get_indexdef(x.indexrelid) AS def
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indrelid = ANY(${tables})
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+      ORDER BY i.relname`,
+  );
+  const drops: string[] = [];
+  const keys: string[] = [];
+  const foreignKeys: string[] = [];
+  for (const c of constraints) {
+    drops.push(`ALTER TABLE ${String(c.tbl)} DROP CONSTRAINT ${String(c.name)}`);
+    const add = `ALTER TABLE ${String(c.tbl)} ADD CONSTRAINT ${String(c.name)} ${String(c.def)}`;
+    (c.type === 'f' ? foreignKeys : keys).push(add);
+  }
+  for (const i of indexes) drops.push(`DROP INDEX ${String(i.name)}`);
+  for (const statement of drops) await writer.query(statement);
+  return [...keys, ...indexes.map((i) => String(i.def)), ...foreignKeys];
 }
 
 async function isEmpty(writer: TBulkWriter): Promise<boolean> {
