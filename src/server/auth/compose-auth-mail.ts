@@ -5,7 +5,7 @@ import { getTranslator } from '../i18n';
 import type { TOutgoingMail } from '../mail';
 
 export type TAuthMail =
-  | { template: 'auth.sign_in_link'; token: string; minutes: number }
+  | { template: 'auth.sign_in_link'; token: string; minutes: number; next?: string | null }
   | { template: 'auth.register_confirm'; token: string; name: string; hours: number }
   | { template: 'auth.register_existing' }
   | { template: 'auth.password_reset'; token: string; minutes: number };
@@ -17,9 +17,10 @@ const MESSAGE_KEY: Record<TAuthMail['template'], string> = {
   'auth.password_reset': 'passwordReset',
 };
 
-function appUrl(pathname: string, token?: string): string {
+function appUrl(pathname: string, token?: string, next?: string | null): string {
   const url = new URL(pathname, env.APP_URL);
   if (token) url.searchParams.set('token', token);
+  if (next) url.searchParams.set('next', next);
   return url.toString();
 }
 
@@ -30,7 +31,7 @@ export function composeAuthMail(to: string, locale: TLocale, mail: TAuthMail): T
   let values: Record<string, string | number>;
   switch (mail.template) {
     case 'auth.sign_in_link':
-      values = { link: appUrl('/auth/link', mail.token), minutes: mail.minutes };
+      values = { link: appUrl('/auth/link', mail.token, mail.next), minutes: mail.minutes };
       break;
     case 'auth.register_confirm':
       values = { link: appUrl('/auth/link', mail.token), name: mail.name, hours: mail.hours };

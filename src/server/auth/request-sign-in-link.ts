@@ -27,6 +27,8 @@ export async function requestSignInLink(input: {
   ip: string | null;
   locale: TLocale;
   confirm?: boolean;
+  /** A same-site path to open after signing in, already checked by the caller (safeNext). */
+  next?: string | null;
   now?: Date;
 }): Promise<{ ok: true }> {
   const now = input.now ?? new Date();
@@ -82,6 +84,7 @@ export async function requestSignInLink(input: {
         template: 'auth.sign_in_link',
         token,
         minutes: SIGN_IN_LINK_MINUTES,
+        next: input.next,
       }),
     );
   });

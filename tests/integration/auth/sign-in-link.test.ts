@@ -131,3 +131,13 @@ describe('signing in with an e-mailed link', () => {
     expect((await mailTo(user.email)).map((m) => m.template)).toEqual(['auth.register_confirm']);
   });
 });
+
+describe('a sign-in link asked for on the way to a page', () => {
+  it('carries that page in the mailed link', async () => {
+    const user = await createUser();
+    await requestSignInLink({ email: user.email, ip: null, locale: 'en', next: '/accounts/7' });
+
+    const [mail] = await mailTo(user.email);
+    expect(mail?.text).toMatch(/\/auth\/link\?token=[A-Za-z0-9_-]+&next=%2Faccounts%2F7/);
+  });
+});
