@@ -13,6 +13,8 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: string; role: TRole; name?: string | null; email?: string | null };
+    /** When the session token was issued (seconds), to honour "sign out everywhere". */
+    issuedAt?: number;
   }
 }
 
@@ -84,6 +86,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       session.user.id = token.sub ?? '';
       session.user.role = (token.role as TRole | undefined) ?? 'resident';
+      session.issuedAt = typeof token.iat === 'number' ? token.iat : undefined;
       return session;
     },
   },

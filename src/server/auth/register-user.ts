@@ -4,7 +4,7 @@ import type { TLocale } from '@/lib/locale';
 import { writeAudit } from '../audit';
 import { getDb } from '../db';
 import { users } from '../db/schema';
-import { queueMail } from '../mail';
+import { notifyMailQueued, queueMail } from '../mail';
 import { checkThrottles, recordThrottleFailure } from '../throttle';
 import { authMailThrottleRules, REGISTER_CONFIRM_MINUTES } from './auth-limits';
 import { composeAuthMail } from './compose-auth-mail';
@@ -35,7 +35,7 @@ export async function registerUser(input: {
   const mailAllowed = (await checkThrottles(rules, now)).allowed;
 
   const db = await getDb();
-  const mailed = await db.transaction(async (tx) => {
+  const mailIds = await db.transaction(async (tx): Promise<number[]> => {
     const [created] = await tx
       .insert(users)
       .values({
@@ -63,7 +63,7 @@ export async function registerUser(input: {
         minutes: REGISTER_CONFIRM_MINUTES,
         now,
       });
-      await queueMail(
+      return queueMail(
         tx,
         composeAuthMail(email, input.locale, {
           template: 'auth.register_confirm',
@@ -72,22 +72,23 @@ export async function registerUser(input: {
           hours: REGISTER_CONFIRM_MINUTES / 60,
         }),
       );
-      return true;
     }
 
-    if (!mailAllowed) return false;
+    if (!mailAllowed) return [];
     const [existing] = await tx
       .select({ id: users.id, disabledAt: users.disabledAt })
       .from(users)
       .where(eq(users.email, email))
       .limit(1);
-    if (!existing || existing.disabledAt) return false;
-    await queueMail(
+    if (!existing || existing.disabledAt) return [];
+    return queueMail(
       tx,
       composeAuthMail(email, input.locale, { template: 'auth.register_existing' }),
     );
-    return true;
   });
-  if (mailed) await recordThrottleFailure(rules, now);
+  if (mailIds.length > 0) {
+    await recordThrottleFailure(rules, now);
+    await notifyMailQueued(mailIds);
+  }
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { TLocale } from '@/lib/locale';
 import { getDb } from '../db';
 import { users } from '../db/schema';
-import { queueMail } from '../mail';
+import { notifyMailQueued, queueMail } from '../mail';
 import { checkThrottles, recordThrottleFailure } from '../throttle';
 import { authMailThrottleRules, PASSWORD_RESET_MINUTES } from './auth-limits';
 import { composeAuthMail } from './compose-auth-mail';
@@ -28,13 +28,13 @@ export async function requestPasswordReset(input: {
   await recordThrottleFailure(rules, now);
 
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const mailIds = await db.transaction(async (tx): Promise<number[]> => {
     const [user] = await tx
       .select({ id: users.id, disabledAt: users.disabledAt })
       .from(users)
       .where(eq(users.email, email))
       .limit(1);
-    if (!user || user.disabledAt) return;
+    if (!user || user.disabledAt) return [];
     const token = await issueEmailToken(tx, {
       purpose: 'password_reset',
       email,
@@ -42,7 +42,7 @@ export async function requestPasswordReset(input: {
       minutes: PASSWORD_RESET_MINUTES,
       now,
     });
-    await queueMail(
+    return queueMail(
       tx,
       composeAuthMail(email, input.locale, {
         template: 'auth.password_reset',
@@ -51,5 +51,6 @@ export async function requestPasswordReset(input: {
       }),
     );
   });
+  await notifyMailQueued(mailIds);
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { TLocale } from '@/lib/locale';
 import { getDb } from '../db';
 import { users } from '../db/schema';
-import { queueMail } from '../mail';
+import { notifyMailQueued, queueMail } from '../mail';
 import { checkThrottles, recordThrottleFailure } from '../throttle';
 import {
   authMailThrottleRules,
@@ -39,7 +39,7 @@ export async function requestSignInLink(input: {
   await recordThrottleFailure(rules, now);
 
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const mailIds = await db.transaction(async (tx): Promise<number[]> => {
     const [user] = await tx
       .select({
         id: users.id,
@@ -50,7 +50,7 @@ export async function requestSignInLink(input: {
       .from(users)
       .where(eq(users.email, email))
       .limit(1);
-    if (user?.disabledAt) return;
+    if (user?.disabledAt) return [];
 
     if (input.confirm && user && !user.emailVerifiedAt) {
       const token = await issueEmailToken(tx, {
@@ -60,7 +60,7 @@ export async function requestSignInLink(input: {
         minutes: REGISTER_CONFIRM_MINUTES,
         now,
       });
-      await queueMail(
+      return queueMail(
         tx,
         composeAuthMail(email, input.locale, {
           template: 'auth.register_confirm',
@@ -69,7 +69,6 @@ export async function requestSignInLink(input: {
           hours: REGISTER_CONFIRM_MINUTES / 60,
         }),
       );
-      return;
     }
     const token = await issueEmailToken(tx, {
       purpose: 'sign_in',
@@ -78,7 +77,7 @@ export async function requestSignInLink(input: {
       minutes: SIGN_IN_LINK_MINUTES,
       now,
     });
-    await queueMail(
+    return queueMail(
       tx,
       composeAuthMail(email, input.locale, {
         template: 'auth.sign_in_link',
@@ -88,5 +87,6 @@ export async function requestSignInLink(input: {
       }),
     );
   });
+  await notifyMailQueued(mailIds);
   return { ok: true };
 }

@@ -9,6 +9,7 @@ import { auth } from './auth-config';
 import { clientIpFrom } from './client-ip';
 import { isStaffRole } from './permissions';
 import type { TActor } from './actor';
+import { isSessionCurrent } from './is-session-current';
 
 /**
  * The signed-in person, re-read from the database on every request: a disabled user or a
@@ -20,11 +21,17 @@ export const getActor = cache(async (): Promise<TActor | null> => {
   if (!userId) return null;
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      sessionsValidAfter: users.sessionsValidAfter,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (!user || user.disabledAt) return null;
+  if (!isSessionCurrent(session.issuedAt, user.sessionsValidAfter)) return null;
   return { userId: user.id, role: user.role, ip: clientIpFrom(await headers()) };
 });
 

@@ -41,7 +41,7 @@ export async function resetPassword(input: {
 
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, emailVerifiedAt: now, updatedAt: now })
+      .set({ passwordHash, emailVerifiedAt: now, sessionsValidAfter: now, updatedAt: now })
       .where(and(eq(users.email, token.email), isNull(users.disabledAt)))
       .returning({ id: users.id, role: users.role, emailVerifiedAt: users.emailVerifiedAt });
     if (!user) return { ok: false, error: 'invalid_token' };

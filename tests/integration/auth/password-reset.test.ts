@@ -41,6 +41,16 @@ describe('resetting a forgotten password', () => {
     ).toBe(true);
   });
 
+  it('signs the person out everywhere: sessions issued before the reset stop counting', async () => {
+    const user = await createUser();
+    await requestPasswordReset({ email: user.email, ip: '10.5.0.9', locale: 'en' });
+    const token = await latestTokenMailed(user.email, 'auth.password_reset');
+    const before = new Date();
+    await resetPassword({ token, password: newPassword, ip: '10.5.0.9' });
+    const [row] = await usersWithEmail(user.email);
+    expect(row?.sessionsValidAfter?.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+  });
+
   it('uses the link up, so it cannot set a password twice', async () => {
     const user = await createUser();
     await requestPasswordReset({ email: user.email, ip: null, locale: 'en' });

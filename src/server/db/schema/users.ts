@@ -22,6 +22,8 @@ export const users = pgTable(
     locale: text().notNull().default('zh-CN'),
     emailVerifiedAt: timestamp({ withTimezone: true }),
     disabledAt: timestamp({ withTimezone: true }),
+    /** Sessions issued before this moment are void (set by a password reset: "sign out everywhere"). */
+    sessionsValidAfter: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
