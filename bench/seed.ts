@@ -137,6 +137,10 @@ try {
     `ratio seed / plain COPY = ${ratio.toFixed(2)} (goal ≤ 2: ${ratio <= 2 ? 'met' : 'missed'}); ` +
       `whole city ${seedSeconds.toFixed(1)} s (goal ≤ 60 s: ${seedSeconds <= 60 ? 'met' : 'missed'})`,
   );
+  console.log(
+    'The seed drops the bulk tables’ foreign keys and secondary indexes for the load and builds ' +
+      'them once at the end; the plain COPY keeps the migrated schema and maintains them row by row.',
+  );
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${SEED_DB} WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${COPY_DB} WITH (FORCE)`);
