@@ -7,7 +7,13 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env, isBuildPhase } = await import('./env');
+  // A server with bad settings (e.g. no AUTH_SECRET in production) must not start at all.
+  const { env, isBuildPhase } = await import('./env').catch((error: unknown) => {
+    console.error(
+      `\n✗ Wanjia refuses to start.\n${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return process.exit(1);
+  });
   if (isBuildPhase()) return;
   if (env.DATABASE_URL && !env.JOBS_IN_SERVER) {
     console.info(
