@@ -48,7 +48,7 @@ const selected: TStep[] = values.only
     })
   : [...STEPS];
 
-if (selected.includes('e2e') && !ensureSystemPackages()) process.exit(2);
+if (!ensureSystemPackages()) process.exit(2);
 mkdirSync(outDir, { recursive: true });
 
 function run(label: string, command: string, args: string[]): number {
@@ -88,8 +88,9 @@ function runPlaywright(): TCounts {
   return countPlaywright(readJson<TPlaywrightReport>(report), code);
 }
 
-const results: { step: TStep; counts: TCounts }[] = [];
+const results: { step: TStep; counts: TCounts; seconds: number }[] = [];
 for (const step of selected) {
+  const started = Date.now();
   let counts: TCounts;
   switch (step) {
     case 'typecheck':
@@ -106,13 +107,15 @@ for (const step of selected) {
       counts = runPlaywright();
       break;
   }
-  results.push({ step, counts });
+  results.push({ step, counts, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
 const total = sumCounts(results.map((r) => r.counts));
 const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 console.log(`\nSummary (${database}):`);
-for (const { step, counts } of results) console.log(`  ${step.padEnd(12)} ${formatCounts(counts)}`);
+for (const { step, counts, seconds } of results) {
+  console.log(`  ${step.padEnd(12)} ${formatCounts(counts).padEnd(24)} ${seconds} s`);
+}
 if (values['counts-file']) {
   writeFileSync(values['counts-file'], JSON.stringify({ ...total, database, results }, null, 2));
 }
