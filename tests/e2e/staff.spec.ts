@@ -1,0 +1,50 @@
+import { E2E_DEMO_PASSWORD } from '../fixtures/e2e-seed';
+import { choosePreferences, expect, test } from '../fixtures/e2e';
+import {
+  householdFor,
+  registerConfirmedResident,
+  signInWithPassword,
+} from '../fixtures/e2e-resident';
+
+test.describe('the staff area, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an agent finds an account by its number and opens it, and the view is recorded', async ({
+    page,
+    context,
+  }) => {
+    await choosePreferences(context, { locale: 'en' });
+    const { water } = householdFor('staff');
+    await signInWithPassword(page, 'agent@wanjia.example', E2E_DEMO_PASSWORD);
+
+    await page.goto('/staff/accounts');
+    await page
+      .getByRole('main')
+      .getByLabel("Account number, holder's name or address")
+      .fill(water.accountNumber);
+    await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(new RegExp(`/staff/accounts\\?q=${water.accountNumber}`));
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: new RegExp(water.accountNumber) })
+      .first()
+      .click();
+
+    await expect(page).toHaveURL(/\/staff\/accounts\/\d+/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(water.accountNumber);
+    await expect(page.getByRole('main')).toContainText(
+      'Your view of this account has been recorded in the audit log.',
+    );
+  });
+
+  test('a resident who tries the staff area finds nothing there', async ({ page, context }) => {
+    await choosePreferences(context, { locale: 'en' });
+    await registerConfirmedResident(page, 'nosy');
+    const { water } = householdFor('staff');
+    for (const path of ['/staff', '/staff/users', `/staff/accounts?q=${water.accountNumber}`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator('body')).not.toContainText(water.accountNumber);
+    }
+  });
+});
