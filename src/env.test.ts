@@ -32,7 +32,9 @@ describe('parseEnv', () => {
   });
 
   it('refuses to start in production without AUTH_SECRET', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET is required in production/);
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_SECRET is required in production/,
+    );
   });
 
   it('starts in production with a secret', () => {

@@ -28,7 +28,9 @@ describe('the embedded database lock', () => {
 
   it('takes over a lock left behind by a process that no longer exists', () => {
     const lockPath = path.join(dir, 'stale.lock');
-    const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
     writeFileSync(lockPath, dead.stdout);
     const release = acquireLock(lockPath);
     expect(readFileSync(lockPath, 'utf8')).toBe(String(process.pid));
