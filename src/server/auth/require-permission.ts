@@ -1,5 +1,5 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { can, type TPermission } from './permissions';
 import { requireStaff } from './require-user';
 import type { TActor } from './actor';
@@ -10,6 +10,6 @@ import type { TActor } from './actor';
  */
 export async function requirePermission(permission: TPermission): Promise<TActor> {
   const actor = await requireStaff();
-  if (!can(actor.role, permission)) notFound();
+  if (!can(actor.role, permission)) pageNotFound();
   return actor;
 }

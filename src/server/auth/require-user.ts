@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { cache } from 'react';
 import { getDb } from '../db';
 import { users } from '../db/schema';
@@ -45,6 +46,6 @@ export async function requireUser(): Promise<TActor> {
 /** For the /staff area: residents get "not found", as if the area did not exist. */
 export async function requireStaff(): Promise<TActor> {
   const actor = await requireUser();
-  if (!isStaffRole(actor.role)) notFound();
+  if (!isStaffRole(actor.role)) pageNotFound();
   return actor;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Field, PageTitle, SubmitButton } from '@/components/ui/form';
 import { isOutboxPageEnabled, listOutboxMail } from '@/server/mail';
@@ -23,7 +23,7 @@ export default async function OutboxPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (!isOutboxPageEnabled()) notFound();
+  if (!isOutboxPageEnabled()) pageNotFound();
   const t = await getTranslations('outbox');
   const format = await getFormatter();
   const raw = (await searchParams).to;

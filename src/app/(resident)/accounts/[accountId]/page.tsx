@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/ui/form';
 import { UtilityIcon } from '@/components/accounts/utility-icon';
@@ -24,12 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage({ params }: TParams) {
   const actor = await requireUser();
   const accountId = parseAccountId((await params).accountId);
-  if (accountId === null) notFound();
+  if (accountId === null) pageNotFound();
   const [account, readings] = await Promise.all([
     getLinkedAccount({ actor, accountId }),
     listAccountReadings({ actor, accountId, limit: 24 }),
   ]);
-  if (!account || !readings) notFound();
+  if (!account || !readings) pageNotFound();
 
   const t = await getTranslations('accounts');
   const format = await getFormatter();

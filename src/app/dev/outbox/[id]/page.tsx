@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/ui/form';
 import { getOutboxMail, isOutboxPageEnabled } from '@/server/mail';
@@ -14,10 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One outbox message with its full text; links in it are clickable, nothing else is HTML. */
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!isOutboxPageEnabled()) notFound();
+  if (!isOutboxPageEnabled()) pageNotFound();
   const { id } = await params;
   const message = /^\d{1,15}$/.test(id) ? await getOutboxMail(Number(id)) : null;
-  if (!message) notFound();
+  if (!message) pageNotFound();
   const t = await getTranslations('outbox');
   const format = await getFormatter();
   const dateTime = (date: Date) =>

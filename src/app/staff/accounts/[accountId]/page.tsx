@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { StatusBadge } from '@/components/accounts/status-badge';
@@ -20,10 +20,10 @@ export default async function StaffAccountPage({
 }) {
   const actor = await requirePermission('view:account:any');
   const raw = (await params).accountId;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
+  if (!/^\d{1,9}$/.test(raw)) pageNotFound();
   // Writes the 'staff.account_viewed' audit row in the same request as the read.
   const account = await viewServiceAccount({ actor, accountId: Number(raw) });
-  if (!account) notFound();
+  if (!account) pageNotFound();
 
   const t = await getTranslations('staff');
   const ta = await getTranslations('accounts');

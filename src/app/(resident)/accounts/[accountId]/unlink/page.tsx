@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/ui/form';
 import { requireUser } from '@/server/auth';
@@ -21,7 +21,7 @@ export default async function UnlinkAccountPage({
   const raw = (await params).accountId;
   const accountId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   const account = accountId === null ? null : await getLinkedAccount({ actor, accountId });
-  if (!account) notFound();
+  if (!account) pageNotFound();
   const t = await getTranslations('accounts');
   const zh = (await getLocale()) === 'zh-CN';
   return (
