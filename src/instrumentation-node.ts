@@ -5,15 +5,27 @@
  * process owns the embedded database), and on PostgreSQL when JOBS_IN_SERVER=true (otherwise
  * `npm run worker` runs them).
  */
+function refuseToStart(error: unknown): never {
+  console.error(
+    `\n✗ Wanjia refuses to start.\n${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  return process.exit(1);
+}
+
 export async function startServerProcess(): Promise<void> {
   // A server with bad settings (e.g. no AUTH_SECRET in production) must not start at all.
-  const { env, isBuildPhase } = await import('./env').catch((error: unknown) => {
-    console.error(
-      `\n✗ Wanjia refuses to start.\n${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return process.exit(1);
-  });
+  const { env, isBuildPhase } = await import('./env').catch(refuseToStart);
   if (isBuildPhase()) return;
+  if (!env.DATABASE_URL) {
+    // The embedded database belongs to one process: take it now, so a second server on the
+    // same directory stops here with the lock message instead of failing on every request.
+    try {
+      const { getDatabaseHandle } = await import('./server/db');
+      await getDatabaseHandle();
+    } catch (error) {
+      refuseToStart(error);
+    }
+  }
   if (env.DATABASE_URL && !env.JOBS_IN_SERVER) {
     console.info(
       '[jobs] background jobs are not run by this server (PostgreSQL without JOBS_IN_SERVER=true); run `npm run worker`.',
