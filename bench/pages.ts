@@ -124,7 +124,8 @@ function startServer(): ChildProcess {
     APP_URL: BASE,
   };
   if (process.env.BENCH_SKIP_BUILD !== '1') sh('npx', ['next', 'build'], env);
-  return spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+  // Next's own binary, not npx: a signal to npx would not reach the server.
+  return spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -73,7 +73,8 @@ console.log('Demo sign-ins (password for all: ' + DEMO_PASSWORD + ')');
 for (const person of DEMO_PEOPLE) console.log(`  ${person.role.padEnd(11)} ${person.email}`);
 console.log(`\nMail is not sent in the demo: read it at ${url}/dev/outbox\n`);
 
-const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', PORT], {
+// Next's own binary, not npx: Ctrl-C must reach the server itself.
+const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', PORT], {
   stdio: 'inherit',
   env: { ...env, NODE_ENV: 'production' },
 });

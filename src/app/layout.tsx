@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -33,23 +32,21 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
-          <SiteHeader
-            locale={locale}
-            largeText={largeText}
-            viewer={
-              actor ? { signedIn: true, isStaff: isStaffRole(actor.role) } : { signedIn: false }
-            }
-          />
-          <main
-            id="main"
-            tabIndex={-1}
-            className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none"
-          >
-            {children}
-          </main>
-          <SiteFooter contact={getContactChannels(locale)} />
-        </NextIntlClientProvider>
+        <SiteHeader
+          locale={locale}
+          largeText={largeText}
+          viewer={
+            actor ? { signedIn: true, isStaff: isStaffRole(actor.role) } : { signedIn: false }
+          }
+        />
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none"
+        >
+          {children}
+        </main>
+        <SiteFooter contact={getContactChannels(locale)} />
       </body>
     </html>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/ui/form';
 import { requireUser } from '@/server/auth';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { LinkAccountForm } from './link-account-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,9 @@ export default async function LinkAccountPage() {
     <div className="space-y-6">
       <PageTitle lead={t('link.lead')}>{t('link.title')}</PageTitle>
       <div className="grid gap-8 md:grid-cols-2">
-        <LinkAccountForm />
+        <ClientMessages namespaces={['accounts', 'common']}>
+          <LinkAccountForm />
+        </ClientMessages>
         <section aria-labelledby="where-heading" className="space-y-3">
           <h2 id="where-heading" className="text-lg font-semibold">
             {t('link.where.title')}

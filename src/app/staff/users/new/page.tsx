@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';
 import { STAFF_ROLES } from '@/server/staff';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { CreateStaffUserForm } from './create-staff-user-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +18,11 @@ export default async function NewStaffUserPage() {
   return (
     <div className="max-w-xl space-y-6">
       <PageTitle lead={t('users.new.lead')}>{t('users.new.title')}</PageTitle>
-      <CreateStaffUserForm
-        roles={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      />
+      <ClientMessages namespaces={['staff', 'common']}>
+        <CreateStaffUserForm
+          roles={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
+      </ClientMessages>
       <p>
         <Link href="/staff/users">{t('users.new.cancel')}</Link>
       </p>
