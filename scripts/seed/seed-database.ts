@@ -91,6 +91,9 @@ export async function seedDatabase(
         );
       }
       await writer.query('COMMIT');
+      // Fresh planner statistics: without them PostgreSQL guesses ~77,000 readings per account
+      // and hash-joins all 1.3 million meters for one dashboard (413 ms instead of 0.3 ms).
+      await writer.query('ANALYZE');
       return { ok: true, counts, seconds: (performance.now() - started) / 1000 };
     } catch (error) {
       await writer.query('ROLLBACK').catch(() => undefined);
