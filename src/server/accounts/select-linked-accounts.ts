@@ -1,122 +1,85 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TDb } from '../db';
-import {
-  accountLinks,
-  districts,
-  meterReadings,
-  meters,
-  premises,
-  serviceAccounts,
-} from '../db/schema';
+import type { TUtility } from '../db/schema';
 import { readingNote } from './reading-note';
-import type { TLinkedAccountSummary, TMeterReading } from './types';
+import type { TAccountStatus, TLinkedAccountSummary, TMeterReading } from './types';
+
+type TRow = {
+  id: number;
+  account_number: string;
+  utility: TUtility;
+  status: TAccountStatus;
+  holder_name: string;
+  opened_on: string;
+  linked_at: Date | string;
+  address_zh: string;
+  address_en: string;
+  district_zh: string;
+  district_en: string;
+  household_size: number;
+  meter_serial: string | null;
+  last_readings: TMeterReading[] | string | null;
+};
 
 /**
- * The accounts linked to one user (optionally one of them), with their current meter and
- * last two readings. Every query joins account_links on the user, so a foreign id finds nothing.
- * Internal to this folder: callers pass the verified actor's id.
+ * The accounts linked to one user (optionally one of them), with their current meter and last
+ * two readings, in ONE round trip (the dashboard is the most visited page). Ownership is the
+ * join on account_links for this user, so a foreign id finds nothing. The meter and readings
+ * are lateral lookups on the (account_id, …) indexes. Internal to this folder: callers pass the
+ * verified actor's id.
  */
 export async function selectLinkedAccounts(
   db: TDb,
   userId: string,
   accountId?: number,
 ): Promise<(TLinkedAccountSummary & { holderName: string; openedOn: string; linkedAt: Date })[]> {
-  const ownLink = and(
-    eq(accountLinks.accountId, serviceAccounts.id),
-    eq(accountLinks.userId, userId),
-  );
-  const rows = await db
-    .select({
-      id: serviceAccounts.id,
-      accountNumber: serviceAccounts.accountNumber,
-      utility: serviceAccounts.utility,
-      status: serviceAccounts.status,
-      holderName: serviceAccounts.holderName,
-      openedOn: serviceAccounts.openedOn,
-      linkedAt: accountLinks.verifiedAt,
-      addressZh: premises.addressZh,
-      addressEn: premises.addressEn,
-      districtZh: districts.nameZh,
-      districtEn: districts.nameEn,
-      householdSize: premises.householdSize,
-    })
-    .from(serviceAccounts)
-    .innerJoin(accountLinks, ownLink)
-    .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
-    .innerJoin(districts, eq(districts.id, premises.districtId))
-    .where(accountId === undefined ? undefined : eq(serviceAccounts.id, accountId))
-    .orderBy(asc(premises.id), asc(serviceAccounts.utility), asc(serviceAccounts.accountNumber));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  const result = await db.execute(sql`
+    select sa.id, sa.account_number, sa.utility, sa.status, sa.holder_name,
+           sa.opened_on::text as opened_on, al.verified_at as linked_at,
+           p.address_zh, p.address_en, d.name_zh as district_zh, d.name_en as district_en,
+           p.household_size, cm.serial_number as meter_serial, lr.readings as last_readings
+      from account_links al
+      join service_accounts sa on sa.id = al.account_id
+      join premises p on p.id = sa.premises_id
+      join districts d on d.id = p.district_id
+      left join lateral (
+        select m.serial_number from meters m
+         where m.account_id = sa.id and m.removed_on is null
+         order by m.installed_on desc, m.id desc limit 1
+      ) cm on true
+      left join lateral (
+        select json_agg(json_build_object(
+                 'period', r.period::text, 'readOn', r.read_on::text,
+                 'reading', r.reading::text, 'consumption', r.consumption::text,
+                 'kind', r.kind, 'meterSerial', m.serial_number
+               ) order by r.period desc, r.read_on desc) as readings
+          from (select * from meter_readings mr
+                 where mr.account_id = sa.id
+                 order by mr.period desc, mr.read_on desc limit 2) r
+          join meters m on m.id = r.meter_id
+      ) lr on true
+     where al.user_id = ${userId}
+       ${accountId === undefined ? sql`` : sql`and sa.id = ${accountId}`}
+     order by p.id, sa.utility, sa.account_number`);
 
-  const currentMeters = await db
-    .select({ accountId: meters.accountId, serialNumber: meters.serialNumber })
-    .from(meters)
-    .innerJoin(
-      accountLinks,
-      and(eq(accountLinks.accountId, meters.accountId), eq(accountLinks.userId, userId)),
-    )
-    .where(and(inArray(meters.accountId, ids), isNull(meters.removedOn)))
-    .orderBy(asc(meters.installedOn));
-
-  const ranked = db
-    .select({
-      accountId: meterReadings.accountId,
-      period: meterReadings.period,
-      readOn: meterReadings.readOn,
-      reading: meterReadings.reading,
-      consumption: meterReadings.consumption,
-      kind: meterReadings.kind,
-      meterSerial: meters.serialNumber,
-      rank: sql<number>`row_number() over (partition by ${meterReadings.accountId} order by ${meterReadings.period} desc, ${meterReadings.readOn} desc)`.as(
-        'rank',
-      ),
-    })
-    .from(meterReadings)
-    .innerJoin(
-      accountLinks,
-      and(eq(accountLinks.accountId, meterReadings.accountId), eq(accountLinks.userId, userId)),
-    )
-    .innerJoin(meters, eq(meters.id, meterReadings.meterId))
-    .where(inArray(meterReadings.accountId, ids))
-    .as('ranked');
-  const latest = await db
-    .select()
-    .from(ranked)
-    .where(lte(ranked.rank, 2))
-    .orderBy(asc(ranked.accountId), desc(ranked.period), desc(ranked.readOn));
-
-  const readingsByAccount = new Map<number, TMeterReading[]>();
-  for (const r of latest) {
-    const list = readingsByAccount.get(r.accountId) ?? [];
-    list.push({
-      period: r.period,
-      readOn: r.readOn,
-      reading: r.reading,
-      consumption: r.consumption,
-      kind: r.kind,
-      meterSerial: r.meterSerial,
-    });
-    readingsByAccount.set(r.accountId, list);
-  }
-  // The newest installed meter wins when the data has more than one without a removal date.
-  const meterByAccount = new Map(currentMeters.map((m) => [m.accountId, m.serialNumber]));
-
-  return rows.map((r) => {
-    const lastReadings = readingsByAccount.get(r.id) ?? [];
+  // node-postgres and PGlite both answer with { rows }.
+  return (result as unknown as { rows: TRow[] }).rows.map((r) => {
+    const parsed =
+      typeof r.last_readings === 'string' ? JSON.parse(r.last_readings) : r.last_readings;
+    const lastReadings: TMeterReading[] = (parsed as TMeterReading[] | null) ?? [];
     return {
-      id: r.id,
-      accountNumber: r.accountNumber,
+      id: Number(r.id),
+      accountNumber: r.account_number,
       utility: r.utility,
       status: r.status,
-      holderName: r.holderName,
-      openedOn: r.openedOn,
-      linkedAt: r.linkedAt,
-      address: { zh: r.addressZh, en: r.addressEn },
-      district: { zh: r.districtZh, en: r.districtEn },
-      householdSize: r.householdSize,
-      meterSerial: meterByAccount.get(r.id) ?? null,
+      holderName: r.holder_name,
+      openedOn: r.opened_on,
+      linkedAt: new Date(r.linked_at),
+      address: { zh: r.address_zh, en: r.address_en },
+      district: { zh: r.district_zh, en: r.district_en },
+      householdSize: Number(r.household_size),
+      meterSerial: r.meter_serial,
       lastReadings,
       readingNote: readingNote(lastReadings),
     };
