@@ -3,3 +3,5 @@ export * from './accounts';
 export * from './tariffs';
 export * from './audit';
 export * from './mail';
+export * from './billing';
+export * from './reports';

@@ -29,6 +29,9 @@ export const tariffs = pgTable(
     tierPeriod: text({ enum: ['year', 'month'] }).notNull(),
     currency: text().notNull().default('CNY'),
     fixedMonthlyFen: integer().notNull().default(0),
+    /** Tier thresholds grow by each tier's extraPerPerson for every person above this size. */
+    baseHouseholdSize: smallint().notNull().default(4),
+    createdByUserId: text(),
     createdAt: createdAt(),
   },
   (t) => [index('tariffs_utility_idx').on(t.utility, t.effectiveFrom)],
@@ -48,4 +51,22 @@ export const tariffTiers = pgTable(
     unitPrice: numeric({ precision: 10, scale: 4 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tariffId, t.tierNo] })],
+);
+
+/**
+ * Per-unit surcharges billed with a tariff, e.g. sewage treatment on water (污水处理费).
+ * One line per surcharge on the bill.
+ */
+export const tariffSurcharges = pgTable(
+  'tariff_surcharges',
+  {
+    tariffId: integer()
+      .notNull()
+      .references(() => tariffs.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+    unitPrice: numeric({ precision: 10, scale: 4 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tariffId, t.code] })],
 );
