@@ -14,7 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt } from '../columns';
+import { createdAt } from './columns';
 import { users } from './users';
 
 export const UTILITIES = ['water', 'electricity'] as const;

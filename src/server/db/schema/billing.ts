@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt } from '../columns';
+import { createdAt } from './columns';
 import { utilityEnum } from './accounts';
 
 /**

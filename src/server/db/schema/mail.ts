@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createdAt } from '../columns';
+import { createdAt } from './columns';
 
 /** Outgoing mail. Written in the same transaction as its cause; delivered by the mail job. */
 export const mailOutbox = pgTable(

@@ -7,7 +7,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { createdAt } from '../columns';
+import { createdAt } from './columns';
 
 /** One annual usage report per account and year; the PDF lives in the file store. */
 export const annualReports = pgTable(

@@ -8,7 +8,7 @@ import {
   text,
   index,
 } from 'drizzle-orm/pg-core';
-import { createdAt } from '../columns';
+import { createdAt } from './columns';
 import { utilityEnum } from './accounts';
 
 /**

@@ -1,5 +1,5 @@
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from '../columns';
+import { createdAt, updatedAt } from './columns';
 
 export const ROLES = ['resident', 'agent', 'billing', 'reviewer', 'supervisor', 'admin'] as const;
 export type TRole = (typeof ROLES)[number];
