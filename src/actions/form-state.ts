@@ -40,3 +40,27 @@ export function safeValues(
   }
   return out;
 }
+
+/**
+ * The parse step every form action shares: reads the schema's fields from the form (a missing
+ * field reads as ''), and on failure returns the form state to render (field errors + the safe
+ * values typed so far) so the action can `return parsed.state`.
+ */
+export function parseFormData<TShape extends z.ZodRawShape, TOutput>(
+  schema: z.ZodType<TOutput> & { shape: TShape },
+  formData: FormData,
+): { ok: true; data: TOutput } | { ok: false; state: TFormState } {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((field) => [field, formData.get(field) ?? '']),
+  );
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    state: {
+      status: 'error',
+      fieldErrors: fieldErrorsFrom(parsed.error),
+      values: safeValues(formData),
+    },
+  };
+}

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { fieldErrorsFrom, safeValues, type TFormState } from '@/actions/form-state';
+import { parseFormData, safeValues, type TFormState } from '@/actions/form-state';
 import { requireUser } from '@/server/auth';
 import { linkServiceAccount } from '@/server/accounts';
 import { ZLinkAccountSchema } from './link-account.schema';
@@ -11,16 +11,8 @@ export async function linkAccountAction(
   formData: FormData,
 ): Promise<TFormState> {
   const actor = await requireUser();
-  const parsed = ZLinkAccountSchema.safeParse({
-    accountNumber: formData.get('accountNumber') ?? '',
-    verificationCode: formData.get('verificationCode') ?? '',
-  });
-  if (!parsed.success)
-    return {
-      status: 'error',
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values: safeValues(formData),
-    };
+  const parsed = parseFormData(ZLinkAccountSchema, formData);
+  if (!parsed.ok) return parsed.state;
 
   const result = await linkServiceAccount({ actor, ...parsed.data });
   if (result.ok) redirect(`/dashboard?linked=${result.accountId}`);

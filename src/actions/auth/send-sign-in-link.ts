@@ -1,11 +1,9 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getLocale } from 'next-intl/server';
-import { toLocale } from '@/lib/locale';
-import { clientIpFrom, requestSignInLink } from '@/server/auth';
-import { fieldErrorsFrom, safeValues, type TFormState } from '../form-state';
+import { requestSignInLink } from '@/server/auth';
+import { parseFormData, type TFormState } from '../form-state';
+import { requestOrigin } from '../request-origin';
 import { ZRequestEmailSchema } from './request-email.schema';
 import { safeNext } from './safe-next';
 
@@ -13,18 +11,11 @@ export async function sendSignInLinkAction(
   _prev: TFormState,
   formData: FormData,
 ): Promise<TFormState> {
-  const parsed = ZRequestEmailSchema.safeParse({ email: formData.get('email') });
-  if (!parsed.success) {
-    return {
-      status: 'error',
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values: safeValues(formData),
-    };
-  }
+  const parsed = parseFormData(ZRequestEmailSchema, formData);
+  if (!parsed.ok) return parsed.state;
   await requestSignInLink({
     email: parsed.data.email,
-    ip: clientIpFrom(await headers()),
-    locale: toLocale(await getLocale()),
+    ...(await requestOrigin()),
     next: safeNext(formData.get('next')),
   });
   redirect('/check-inbox?reason=link');

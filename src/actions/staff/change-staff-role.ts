@@ -1,6 +1,7 @@
 'use server';
 
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
 import { PermissionError, requireStaff } from '@/server/auth';
 import { changeStaffRole } from '@/server/staff';
 import { ZChangeStaffRoleSchema } from './manage-staff.schema';
@@ -16,11 +17,11 @@ export async function changeStaffRoleAction(formData: FormData): Promise<void> {
   try {
     result = await changeStaffRole({ actor, ...parsed.data });
   } catch (error) {
-    if (error instanceof PermissionError) notFound();
+    if (error instanceof PermissionError) pageNotFound();
     throw error;
   }
   if (!result.ok) {
-    if (result.error === 'not_found') notFound();
+    if (result.error === 'not_found') pageNotFound();
     redirect('/staff/users?error=lastAdmin');
   }
   redirect('/staff/users?done=roleChanged');

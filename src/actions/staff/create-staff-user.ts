@@ -1,7 +1,8 @@
 'use server';
 
-import { notFound, redirect } from 'next/navigation';
-import { fieldErrorsFrom, safeValues, type TFormState } from '@/actions/form-state';
+import { redirect } from 'next/navigation';
+import { parseFormData, safeValues, type TFormState } from '@/actions/form-state';
+import { pageNotFound } from '@/lib/page-not-found';
 import { PermissionError, requireStaff } from '@/server/auth';
 import { createStaffUser } from '@/server/staff';
 import { ZCreateStaffUserSchema } from './manage-staff.schema';
@@ -11,24 +12,13 @@ export async function createStaffUserAction(
   formData: FormData,
 ): Promise<TFormState> {
   const actor = await requireStaff();
-  const parsed = ZCreateStaffUserSchema.safeParse({
-    email: formData.get('email') ?? '',
-    name: formData.get('name') ?? '',
-    role: formData.get('role') ?? '',
-    department: formData.get('department') ?? '',
-    password: formData.get('password') ?? '',
-  });
-  if (!parsed.success)
-    return {
-      status: 'error',
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values: safeValues(formData),
-    };
+  const parsed = parseFormData(ZCreateStaffUserSchema, formData);
+  if (!parsed.ok) return parsed.state;
   let result;
   try {
     result = await createStaffUser({ actor, ...parsed.data });
   } catch (error) {
-    if (error instanceof PermissionError) notFound();
+    if (error instanceof PermissionError) pageNotFound();
     throw error;
   }
   if (!result.ok)
