@@ -1,0 +1,5 @@
+import 'server-only';
+
+export { registerPdfFonts, PDF_FONT_FAMILY, PDF_FONT_FILE } from './register-pdf-fonts';
+export { pdfBaseStyles, PDF_COLORS } from './pdf-styles';
+export { splitForLineBreaks } from './split-for-line-breaks';
