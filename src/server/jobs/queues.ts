@@ -1,9 +1,18 @@
 import 'server-only';
+import { billingRunQueue } from '../billing/billing-run-job';
 import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
+import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
+import { generateReportsQueue } from '../reports/generate-reports-job';
 import type { TJobQueue } from './define-job-queue';
 
 /**
  * Every queue this app works. A capability with background work adds its queue here
  * (billing runs, annual reports, direct-debit collection, escalations, reminders).
  */
-export const jobQueues: readonly TJobQueue[] = [deliverMailQueue, sweepMailQueue];
+export const jobQueues: readonly TJobQueue[] = [
+  deliverMailQueue,
+  sweepMailQueue,
+  refreshPeerUsageQueue,
+  billingRunQueue,
+  generateReportsQueue,
+];
