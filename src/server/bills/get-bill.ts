@@ -1,0 +1,106 @@
+import 'server-only';
+import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
+import { assertCan } from '../auth/permissions';
+import type { TActor } from '../auth/actor';
+import { linkOf } from '../accounts/link-of';
+import { getDb } from '../db';
+import { bills, ledgerEntries, premises, serviceAccounts, tariffs } from '../db/schema';
+import { selectBillLines } from './select-bill-lines';
+import { tiersCrossed } from './tiers-crossed';
+import type { TBillDetail } from './types';
+
+/**
+ * One of the actor's bills with every stored line, the account's balance and the bill before it
+ * (for "why is this bill different"). Null when the bill does not exist or is not on an
+ * account linked to the actor: the caller answers "not found" either way.
+ */
+export async function getBill(input: {
+  actor: TActor;
+  billId: number;
+}): Promise<TBillDetail | null> {
+  assertCan(input.actor, 'view:account:own');
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: bills.id,
+      accountId: bills.accountId,
+      period: bills.period,
+      usage: bills.usage,
+      estimated: bills.estimated,
+      readingFrom: bills.readingFrom,
+      readingTo: bills.readingTo,
+      totalFen: bills.totalFen,
+      currency: bills.currency,
+      issuedOn: bills.issuedOn,
+      dueOn: bills.dueOn,
+      utility: serviceAccounts.utility,
+      accountNumber: serviceAccounts.accountNumber,
+      holderName: serviceAccounts.holderName,
+      addressZh: premises.addressZh,
+      addressEn: premises.addressEn,
+      householdSize: premises.householdSize,
+      tariffNameZh: tariffs.nameZh,
+      tariffNameEn: tariffs.nameEn,
+      tierPeriod: tariffs.tierPeriod,
+      balanceFen:
+        sql<number>`(select coalesce(sum(${ledgerEntries.amountFen}), 0) from ${ledgerEntries} where ${ledgerEntries.accountId} = ${bills.accountId})`.mapWith(
+          Number,
+        ),
+    })
+    .from(bills)
+    .innerJoin(serviceAccounts, eq(serviceAccounts.id, bills.accountId))
+    .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
+    .leftJoin(tariffs, eq(tariffs.id, bills.tariffId))
+    .where(and(eq(bills.id, input.billId), exists(linkOf(input.actor.userId, bills.accountId))))
+    .limit(1);
+  if (!row) return null;
+
+  const [previous] = await db
+    .select({
+      id: bills.id,
+      period: bills.period,
+      usage: bills.usage,
+      estimated: bills.estimated,
+      readingFrom: bills.readingFrom,
+      readingTo: bills.readingTo,
+      totalFen: bills.totalFen,
+      currency: bills.currency,
+      issuedOn: bills.issuedOn,
+      dueOn: bills.dueOn,
+    })
+    .from(bills)
+    .where(and(eq(bills.accountId, row.accountId), lt(bills.period, row.period)))
+    .orderBy(desc(bills.period))
+    .limit(1);
+
+  const lines = await selectBillLines(db, previous ? [row.id, previous.id] : [row.id]);
+  const ownLines = lines.get(row.id) ?? [];
+  return {
+    id: row.id,
+    period: row.period,
+    usage: row.usage,
+    estimated: row.estimated,
+    readingFrom: row.readingFrom,
+    readingTo: row.readingTo,
+    totalFen: row.totalFen,
+    currency: row.currency,
+    issuedOn: row.issuedOn,
+    dueOn: row.dueOn,
+    lines: ownLines,
+    utility: row.utility,
+    account: {
+      id: row.accountId,
+      accountNumber: row.accountNumber,
+      holderName: row.holderName,
+      address: { zh: row.addressZh, en: row.addressEn },
+      householdSize: row.householdSize,
+    },
+    tariff:
+      row.tariffNameZh !== null && row.tariffNameEn !== null && row.tierPeriod !== null
+        ? { name: { zh: row.tariffNameZh, en: row.tariffNameEn }, tierPeriod: row.tierPeriod }
+        : null,
+    tiersCrossed: tiersCrossed(ownLines),
+    balanceFen: row.balanceFen,
+    previous: previous ? { ...previous, lines: lines.get(previous.id) ?? [] } : null,
+  };
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+
+export { getBill } from './get-bill';
+export { listAccountBills } from './list-account-bills';
+export { listAccountBillingSummaries } from './list-account-billing-summaries';
+export { compareBills, daysInPeriod } from './compare-bills';
+export type { TBillComparison, TDifferenceReason, TLineGroupChange } from './compare-bills';
+export {
+  renderBillLine,
+  formatQuantity,
+  formatUnitPrice,
+  type TBillTranslate,
+} from './render-bill-line';
+export { renderBillPdf } from './render-bill-pdf';
+export { getBillPdf } from './get-bill-pdf';
+export { tiersCrossed } from './tiers-crossed';
+export type * from './types';

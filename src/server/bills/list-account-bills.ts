@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
+import { assertCan } from '../auth/permissions';
+import type { TActor } from '../auth/actor';
+import { linkOf } from '../accounts/link-of';
+import { getDb } from '../db';
+import { bills, ledgerEntries, premises, serviceAccounts } from '../db/schema';
+import type { TAccountBills } from './types';
+
+const PAGE_SIZE = 24;
+
+/**
+ * The bills of one of the actor's accounts, newest first, two years a page (`before` = the
+ * period to continue from), with the account's balance. Null when the account is not linked to
+ * the actor (or does not exist).
+ */
+export async function listAccountBills(input: {
+  actor: TActor;
+  accountId: number;
+  /** Only bills for months before this one (YYYY-MM-DD), for the next page. */
+  before?: string;
+}): Promise<TAccountBills | null> {
+  assertCan(input.actor, 'view:account:own');
+  const db = await getDb();
+  const [account] = await db
+    .select({
+      id: serviceAccounts.id,
+      accountNumber: serviceAccounts.accountNumber,
+      utility: serviceAccounts.utility,
+      addressZh: premises.addressZh,
+      addressEn: premises.addressEn,
+      balanceFen:
+        sql<number>`(select coalesce(sum(${ledgerEntries.amountFen}), 0) from ${ledgerEntries} where ${ledgerEntries.accountId} = ${serviceAccounts.id})`.mapWith(
+          Number,
+        ),
+    })
+    .from(serviceAccounts)
+    .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
+    .where(
+      and(
+        eq(serviceAccounts.id, input.accountId),
+        exists(linkOf(input.actor.userId, serviceAccounts.id)),
+      ),
+    )
+    .limit(1);
+  if (!account) return null;
+
+  const rows = await db
+    .select({
+      id: bills.id,
+      period: bills.period,
+      usage: bills.usage,
+      estimated: bills.estimated,
+      totalFen: bills.totalFen,
+      currency: bills.currency,
+      issuedOn: bills.issuedOn,
+      dueOn: bills.dueOn,
+    })
+    .from(bills)
+    .where(
+      and(
+        eq(bills.accountId, account.id),
+        input.before === undefined ? undefined : lt(bills.period, input.before),
+      ),
+    )
+    .orderBy(desc(bills.period))
+    .limit(PAGE_SIZE + 1);
+  const page = rows.slice(0, PAGE_SIZE);
+  return {
+    account: {
+      id: account.id,
+      accountNumber: account.accountNumber,
+      utility: account.utility,
+      address: { zh: account.addressZh, en: account.addressEn },
+    },
+    balanceFen: account.balanceFen,
+    currency: page[0]?.currency ?? 'CNY',
+    bills: page,
+    olderBefore: rows.length > PAGE_SIZE ? (page.at(-1)?.period ?? null) : null,
+  };
+}

@@ -1,0 +1,137 @@
+import 'server-only';
+import { formatFen } from '@/lib/money';
+import type { TLocale } from '@/lib/locale';
+import type { TBillLine } from './types';
+
+/**
+ * A translator for full message keys ('bills.line.tier'): next-intl's `getTranslations()` in a
+ * page, `getTranslator(locale)` from '@/server/i18n' in a PDF or a job.
+ */
+export type TBillTranslate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The explanation keys the tariff maths writes (src/server/tariffs/compute-bill-lines.ts). */
+const KNOWN_KEYS = new Set([
+  'bills.line.tier',
+  'bills.line.tierPart',
+  'bills.line.fixed',
+  'bills.line.surcharge',
+]);
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = make();
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Intl formats a decimal string exactly (ES2023); the cast keeps older lib typings quiet. */
+const exact = (value: string) => value as unknown as number;
+
+/** "150" / "12.5" / "1,234.56": a quantity as billed, at most two decimals. */
+export function formatQuantity(quantity: string, locale: TLocale): string {
+  return cachedFormat(
+    `q|${locale}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+  ).format(exact(quantity));
+}
+
+/**
+ * "¥0.538": a unit price keeps the decimals it was billed with (at least two), trailing zeros
+ * of the stored numeric(10,4) dropped: "0.5380" → "¥0.538", "5.0000" → "¥5.00".
+ */
+export function formatUnitPrice(unitPrice: string, locale: TLocale, currency = 'CNY'): string {
+  const trimmed = unitPrice.includes('.')
+    ? unitPrice.replace(/0+$/, '').replace(/\.$/, '')
+    : unitPrice;
+  const decimals = Math.max(2, trimmed.split('.')[1]?.length ?? 0);
+  return cachedFormat(
+    `p|${locale}|${currency}|${decimals}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      }),
+  ).format(exact(trimmed));
+}
+
+/** "3月1日" / "1 Mar" for a YYYY-MM-DD date. */
+function formatDay(date: string, locale: TLocale): string {
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+function valueOf(values: Record<string, string | number>, key: string): string | undefined {
+  const value = values[key];
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * One bill line as a sentence a resident can check with a calculator:
+ * zh "第一档 150 kWh × ¥0.538 = ¥80.70", en "Tier 1: 150 kWh × ¥0.538 = ¥80.70".
+ * Everything comes from what was billed (the line and its stored explanation values); the
+ * amount is the line's own amountFen, never recomputed. Lines without a known explanation
+ * (adjustments, waivers, credits added by later features) read "<kind> ¥x".
+ */
+export function renderBillLine(
+  line: TBillLine,
+  t: TBillTranslate,
+  locale: TLocale,
+  currency = 'CNY',
+): string {
+  const amount = formatFen(line.amountFen, locale, currency);
+  const key = line.explanation?.key;
+  const values = line.explanation?.values ?? {};
+  const quantity = valueOf(values, 'quantity') ?? line.quantity;
+  const unitPrice = valueOf(values, 'unitPrice') ?? line.unitPrice;
+  const unit = valueOf(values, 'unit') ?? '';
+  const from = valueOf(values, 'from');
+  const to = valueOf(values, 'to');
+  const span =
+    from && to
+      ? t('bills.line.span', { from: formatDay(from, locale), to: formatDay(to, locale) })
+      : '';
+
+  if (key && KNOWN_KEYS.has(key)) {
+    if (key === 'bills.line.fixed') {
+      const days = valueOf(values, 'days');
+      return span
+        ? t('bills.line.fixedPart', { span, days: days ?? '', amount })
+        : t('bills.line.fixed', { amount });
+    }
+    if (
+      quantity !== null &&
+      quantity !== undefined &&
+      unitPrice !== null &&
+      unitPrice !== undefined
+    ) {
+      const common = {
+        quantity: formatQuantity(quantity, locale),
+        unit,
+        unitPrice: formatUnitPrice(unitPrice, locale, currency),
+        amount,
+      };
+      if (key === 'bills.line.surcharge') {
+        const name =
+          valueOf(values, locale === 'zh-CN' ? 'nameZh' : 'nameEn') ?? t('bills.kind.surcharge');
+        return span
+          ? t('bills.line.surchargePart', { ...common, name, span })
+          : t('bills.line.surcharge', { ...common, name });
+      }
+      const tier = Number(valueOf(values, 'tier') ?? line.tierNo ?? 0);
+      const tierName = t('bills.tierName', { tier });
+      return span
+        ? t('bills.line.tierPart', { ...common, tierName, span })
+        : t('bills.line.tier', { ...common, tierName });
+    }
+  }
+  return t('bills.line.other', { kind: t(`bills.kind.${line.kind}`), amount });
+}
