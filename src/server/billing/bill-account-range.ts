@@ -1,0 +1,302 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type TDb } from '../db';
+import type { TUtility } from '../db/schema';
+import type { TTariffVersion } from '../tariffs';
+import { SPIKE_FACTOR, SPIKE_MIN_EXCESS, SPIKE_MIN_HISTORY } from './billing-rules';
+import { decideAccountBill, type TAccountMonth, type TBillDecision } from './decide-account-bill';
+import type { TBillingPeriod } from './describe-billing-period';
+import { rowsOf } from './rows-of';
+
+/** A transaction (or the database) to write with. */
+export type TTx = Pick<TDb, 'execute'>;
+
+export type TBillingBatch = {
+  runId: number;
+  utility: TUtility;
+  period: TBillingPeriod;
+  tariffs: TTariffVersion[];
+  /** Inclusive account id range. */
+  fromAccountId: number;
+  toAccountId: number;
+};
+
+export type TBatchResult = {
+  /** Accounts read that had neither a bill nor an open exception for the month. */
+  considered: number;
+  billed: number;
+  heldBack: number;
+};
+
+type TMonthRow = {
+  account_id: number;
+  household_size: number;
+  exception_id: number | null;
+  exception_status: 'corrected' | 'released' | null;
+  corrected_usage: string | null;
+  usage: string | null;
+  negative: boolean;
+  estimated_reading: boolean;
+  reading_from: string | null;
+  reading_to: string | null;
+  estimate: string;
+  spike: boolean;
+  average: string | null;
+  used_before: string;
+};
+
+/**
+ * Bills one range of accounts for one month in one transaction: one statement reads what the
+ * month needs (readings, a year of history, what was billed earlier this tier period), the
+ * tier maths runs here, and one statement writes bills, their lines and their ledger entries.
+ *
+ * Idempotent: accounts already billed (or held back) are not read again, bills are inserted
+ * `ON CONFLICT (account_id, period) DO NOTHING`, and lines and ledger entries are written only
+ * for the bills that insert returned, so a rerun, a retry after a crash or a second worker on
+ * the same range never doubles anything. The run's progress moves in the same transaction.
+ */
+export async function billAccountRange(
+  batch: TBillingBatch,
+  options: { tx?: TTx } = {},
+): Promise<TBatchResult> {
+  if (options.tx) return billInTransaction(options.tx, batch);
+  const db = await getDb();
+  return db.transaction((tx) => billInTransaction(tx, batch));
+}
+
+async function billInTransaction(tx: TTx, batch: TBillingBatch): Promise<TBatchResult> {
+  {
+    const months = await readAccountMonths(tx, batch);
+    if (months.length === 0) return { considered: 0, billed: 0, heldBack: 0 };
+    const decisions = months.map((m) => decideAccountBill(m, batch.tariffs, batch.period));
+    const bills = decisions.filter((d) => d.kind === 'bill');
+    const held = decisions.filter((d) => d.kind === 'exception');
+    const billedAccounts = await writeBills(tx, batch, bills);
+    const heldAccounts = await writeExceptions(tx, batch, held);
+
+    // Months staff corrected or released are billed now; their exception was counted already.
+    const billedSet = new Set(billedAccounts);
+    const resolvedExceptionIds = bills
+      .filter((b) => b.exceptionId !== null && billedSet.has(b.accountId))
+      .map((b) => b.exceptionId as number);
+    if (resolvedExceptionIds.length > 0) {
+      await tx.execute(sql`
+        UPDATE billing_exceptions SET status = 'billed'
+         WHERE id = ANY(${sql.param(resolvedExceptionIds)}::int[])
+           AND status IN ('corrected', 'released')`);
+    }
+    const freshBills = billedAccounts.length - resolvedExceptionIds.length;
+    await tx.execute(sql`
+      UPDATE billing_runs
+         SET done = done + ${freshBills + heldAccounts.length},
+             exceptions = exceptions + ${heldAccounts.length}
+       WHERE id = ${batch.runId}`);
+    return {
+      considered: months.length,
+      billed: billedAccounts.length,
+      heldBack: heldAccounts.length,
+    };
+  }
+}
+
+async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccountMonth[]> {
+  const { period } = batch;
+  const p = period.start;
+  const result = rowsOf<TMonthRow>(
+    await tx.execute(sql`
+    WITH acc AS (
+      SELECT a.id AS account_id, pr.household_size, e.id AS exception_id,
+             e.status AS exception_status, e.corrected_usage
+        FROM service_accounts a
+        JOIN premises pr ON pr.id = a.premises_id
+        LEFT JOIN billing_exceptions e ON e.account_id = a.id AND e.period = ${p}::date
+       WHERE a.utility = ${batch.utility}
+         AND a.status = 'active'
+         AND a.opened_on < ${period.end}::date
+         AND a.id BETWEEN ${batch.fromAccountId} AND ${batch.toAccountId}
+         AND (e.id IS NULL OR e.status IN ('corrected', 'released'))
+         AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = a.id AND b.period = ${p}::date)
+    ),
+    months AS (
+      SELECT r.account_id, r.period, sum(r.consumption) AS usage,
+             bool_or(r.consumption < 0) AS negative,
+             bool_or(r.kind = 'estimated') AS estimated,
+             CASE WHEN count(*) = 1 THEN min(r.reading - r.consumption) END AS reading_from,
+             CASE WHEN count(*) = 1 THEN max(r.reading) END AS reading_to
+        FROM meter_readings r
+       WHERE r.account_id BETWEEN ${batch.fromAccountId} AND ${batch.toAccountId}
+         AND r.period >= ${period.historyFrom}::date AND r.period <= ${p}::date
+       GROUP BY r.account_id, r.period
+    ),
+    hist AS (
+      SELECT m.account_id,
+             max(m.usage) FILTER (WHERE m.period = ${p}::date) AS usage,
+             bool_or(m.negative) FILTER (WHERE m.period = ${p}::date) AS negative,
+             bool_or(m.estimated) FILTER (WHERE m.period = ${p}::date) AS estimated,
+             max(m.reading_from) FILTER (WHERE m.period = ${p}::date) AS reading_from,
+             max(m.reading_to) FILTER (WHERE m.period = ${p}::date) AS reading_to,
+             max(m.period) FILTER (WHERE m.period < ${p}::date) AS last_read,
+             avg(m.usage) FILTER (WHERE m.period < ${p}::date AND NOT m.estimated AND NOT m.negative) AS average,
+             count(*) FILTER (WHERE m.period < ${p}::date AND NOT m.estimated AND NOT m.negative) AS months,
+             (array_agg(m.usage ORDER BY m.period DESC)
+                FILTER (WHERE m.period < ${p}::date AND NOT m.estimated AND NOT m.negative))[1:3] AS recent,
+             max(m.usage) FILTER (WHERE m.period = ${period.sameMonthLastYear}::date AND NOT m.estimated) AS last_year
+        FROM months m
+       GROUP BY m.account_id
+    ),
+    earlier AS (
+      SELECT b.account_id,
+             sum(b.usage) FILTER (WHERE b.period >= ${period.yearStart}::date) AS used_before,
+             sum(b.usage) FILTER (WHERE b.estimated AND b.period > coalesce(h.last_read, ${period.historyFrom}::date)) AS unread
+        FROM bills b
+        LEFT JOIN hist h ON h.account_id = b.account_id
+       WHERE b.account_id BETWEEN ${batch.fromAccountId} AND ${batch.toAccountId}
+         AND b.period >= least(${period.yearStart}::date, ${period.historyFrom}::date)
+         AND b.period < ${p}::date
+       GROUP BY b.account_id
+    ),
+    net AS (
+      SELECT acc.*, h.negative, h.estimated, h.reading_from, h.reading_to, h.average, h.months,
+             h.recent, h.last_year, e.used_before,
+             h.usage - coalesce(e.unread, 0) AS usage
+        FROM acc
+        LEFT JOIN hist h ON h.account_id = acc.account_id
+        LEFT JOIN earlier e ON e.account_id = acc.account_id
+    )
+    SELECT account_id, household_size, exception_id, exception_status, corrected_usage,
+           usage::text AS usage,
+           coalesce(negative, false) OR coalesce(usage < 0, false) AS negative,
+           coalesce(estimated, false) AS estimated_reading,
+           reading_from::text AS reading_from, reading_to::text AS reading_to,
+           coalesce((SELECT round(avg(x), 2) FROM unnest(recent) AS x), last_year, 0)::text AS estimate,
+           coalesce(months >= ${SPIKE_MIN_HISTORY}
+                    AND usage > ${SPIKE_FACTOR} * average
+                    AND usage - average > ${SPIKE_MIN_EXCESS[batch.utility]}, false) AS spike,
+           round(average, 2)::text AS average,
+           coalesce(used_before, 0)::text AS used_before
+      FROM net
+     ORDER BY account_id`),
+  );
+  return result.map((r) => ({
+    accountId: r.account_id,
+    householdSize: r.household_size,
+    usage: r.usage,
+    negative: r.negative,
+    estimatedReading: r.estimated_reading,
+    readingFrom: r.reading_from,
+    readingTo: r.reading_to,
+    estimate: r.estimate,
+    spike: r.spike,
+    historyAverage: r.average,
+    usedBeforeInTierPeriod: r.used_before,
+    exception:
+      r.exception_id !== null && r.exception_status !== null
+        ? { id: r.exception_id, status: r.exception_status, correctedUsage: r.corrected_usage }
+        : null,
+  }));
+}
+
+type TBillToWrite = Extract<TBillDecision, { kind: 'bill' }>;
+
+/** One statement: bills, then lines and ledger entries for exactly the bills it inserted. */
+async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]): Promise<number[]> {
+  if (bills.length === 0) return [];
+  const b = {
+    account: [] as number[],
+    usage: [] as string[],
+    estimated: [] as boolean[],
+    from: [] as (string | null)[],
+    to: [] as (string | null)[],
+    total: [] as number[],
+    tariff: [] as number[],
+  };
+  const l = {
+    account: [] as number[],
+    no: [] as number[],
+    kind: [] as string[],
+    tier: [] as (number | null)[],
+    quantity: [] as (string | null)[],
+    price: [] as (string | null)[],
+    amount: [] as number[],
+    explanation: [] as string[],
+  };
+  for (const bill of bills) {
+    b.account.push(bill.accountId);
+    b.usage.push(bill.usage);
+    b.estimated.push(bill.estimated);
+    b.from.push(bill.readingFrom);
+    b.to.push(bill.readingTo);
+    b.total.push(bill.computed.totalFen);
+    b.tariff.push(bill.tariffId);
+    bill.computed.lines.forEach((line, index) => {
+      l.account.push(bill.accountId);
+      l.no.push(index + 1);
+      l.kind.push(line.kind);
+      l.tier.push(line.tierNo);
+      l.quantity.push(line.quantity);
+      l.price.push(line.unitPrice);
+      l.amount.push(line.amountFen);
+      l.explanation.push(JSON.stringify(line.explanation));
+    });
+  }
+  const { period } = batch;
+  const p = (value: unknown) => sql.param(value);
+  const result = rowsOf<{ account_id: number }>(
+    await tx.execute(sql`
+    WITH input AS (
+      SELECT * FROM unnest(${p(b.account)}::int[], ${p(b.usage)}::numeric[], ${p(b.estimated)}::bool[],
+                           ${p(b.from)}::numeric[], ${p(b.to)}::numeric[], ${p(b.total)}::int[],
+                           ${p(b.tariff)}::int[])
+        AS t(account_id, usage, estimated, reading_from, reading_to, total_fen, tariff_id)
+    ),
+    inserted AS (
+      INSERT INTO bills (account_id, period, run_id, tariff_id, usage, estimated, reading_from,
+                         reading_to, total_fen, issued_on, due_on)
+      SELECT account_id, ${period.start}::date, ${batch.runId}, tariff_id, usage, estimated,
+             reading_from, reading_to, total_fen, ${period.issuedOn}::date, ${period.dueOn}::date
+        FROM input
+      ON CONFLICT (account_id, period) DO NOTHING
+      RETURNING id, account_id, total_fen
+    ),
+    lines AS (
+      INSERT INTO bill_lines (bill_id, line_no, kind, tier_no, quantity, unit_price, amount_fen,
+                              explanation)
+      SELECT inserted.id, l.line_no, l.kind, l.tier_no, l.quantity, l.unit_price, l.amount_fen,
+             l.explanation::jsonb
+        FROM unnest(${p(l.account)}::int[], ${p(l.no)}::int2[], ${p(l.kind)}::text[],
+                    ${p(l.tier)}::int2[], ${p(l.quantity)}::numeric[], ${p(l.price)}::numeric[],
+                    ${p(l.amount)}::int[], ${p(l.explanation)}::text[])
+          AS l(account_id, line_no, kind, tier_no, quantity, unit_price, amount_fen, explanation)
+        JOIN inserted ON inserted.account_id = l.account_id
+    ),
+    ledger AS (
+      INSERT INTO ledger_entries (account_id, kind, amount_fen, bill_id, occurred_at)
+      SELECT account_id, 'bill', total_fen, id,
+             (${period.issuedOn}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        FROM inserted
+      ON CONFLICT (bill_id) WHERE kind = 'bill' DO NOTHING
+    )
+    SELECT account_id FROM inserted`),
+  );
+  return result.map((r) => r.account_id);
+}
+
+async function writeExceptions(
+  tx: TTx,
+  batch: TBillingBatch,
+  held: Extract<TBillDecision, { kind: 'exception' }>[],
+): Promise<number[]> {
+  if (held.length === 0) return [];
+  const result = rowsOf<{ account_id: number }>(
+    await tx.execute(sql`
+    INSERT INTO billing_exceptions (run_id, account_id, period, reason, detail)
+    SELECT ${batch.runId}, account_id, ${batch.period.start}::date, reason, detail::jsonb
+      FROM unnest(${sql.param(held.map((h) => h.accountId))}::int[],
+                  ${sql.param(held.map((h) => h.reason))}::text[],
+                  ${sql.param(held.map((h) => JSON.stringify(h.detail)))}::text[])
+        AS t(account_id, reason, detail)
+    ON CONFLICT (account_id, period) DO NOTHING
+    RETURNING account_id`),
+  );
+  return result.map((r) => r.account_id);
+}
