@@ -45,6 +45,8 @@ const ZEnvSchema = z
     LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
     /** Trust X-Forwarded-For for the client IP (only behind your own proxy). */
     TRUST_PROXY: ZBool,
+    /** Local directory of the file store (generated PDFs, uploads); never under public/. */
+    FILE_STORE_DIR: z.string().min(1).default('.data/files'),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   })

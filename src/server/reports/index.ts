@@ -1,0 +1,22 @@
+import 'server-only';
+
+export { getAnnualReport } from './get-annual-report';
+export { listReportYears } from './list-report-years';
+export { getReportPdf } from './get-report-pdf';
+export { startReportRun } from './start-report-run';
+export { listReportRuns } from './list-report-runs';
+export {
+  generateReportsQueue,
+  closeReportRenderPool,
+  reportRenderPool,
+  GENERATE_REPORTS_QUEUE,
+} from './generate-reports-job';
+export {
+  formatUsage,
+  formatMonth,
+  formatPercent,
+  percentChange,
+  USAGE_UNIT,
+} from './format-report';
+export { reportFileKey } from './report-file-key';
+export type * from './types';
