@@ -13,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const PAGES: Partial<Record<TPermission, string>> = {
   'search:account:any': '/staff/accounts',
   'manage:staff': '/staff/users',
+  'manage:tariff': '/staff/tariffs',
 };
 
 export default async function StaffHomePage() {
