@@ -1,10 +1,10 @@
 import 'server-only';
 import { createElement, type ReactElement } from 'react';
-import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import type { DocumentProps } from '@react-pdf/renderer';
 import { env } from '@/env';
 import { TIME_ZONE, type TLocale } from '@/lib/locale';
 import { getTranslator } from '../i18n';
-import { registerPdfFonts } from '../pdf';
+import { renderPdfToBuffer } from '../pdf';
 import { ReportDocument, type TReportTranslate } from './report-document';
 import type { TAnnualReport } from './types';
 
@@ -26,7 +26,6 @@ export async function renderReportPdf(
   locale: TLocale,
   now: Date = new Date(),
 ): Promise<Buffer> {
-  registerPdfFonts();
   const generatedOn = new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeZone: TIME_ZONE,
@@ -38,5 +37,5 @@ export async function renderReportPdf(
     utilityName: locale === 'zh-CN' ? env.UTILITY_NAME_ZH : env.UTILITY_NAME_EN,
     generatedOn,
   }) as unknown as ReactElement<DocumentProps>;
-  return renderToBuffer(element);
+  return renderPdfToBuffer(element);
 }
