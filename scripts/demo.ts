@@ -64,6 +64,10 @@ if (await isSeeded()) {
   run('npx', [...tsx, 'scripts/seed.ts'], env);
 }
 
+// Idempotent: months already billed are skipped, so a restart only finishes what is missing.
+console.log('▸ Billing the seeded months (water and electricity)');
+run('npx', [...tsx, 'scripts/billing.ts', '--utility', 'all'], env);
+
 console.log('▸ Building');
 run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
 
