@@ -4,6 +4,7 @@ import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageTitle } from '@/components/ui/form';
 import { UtilityIcon } from '@/components/accounts/utility-icon';
+import { AccountUsageLink } from '@/components/usage/account-usage-link';
 import { StatusBadge } from '@/components/accounts/status-badge';
 import { dateOnly, ReadingsTable } from '@/components/accounts/readings-table';
 import { requireUser } from '@/server/auth';
@@ -99,6 +100,7 @@ export default async function AccountPage({ params }: TParams) {
         <h2 id="readings-heading" className="text-xl font-semibold">
           {t('readings.title')}
         </h2>
+        <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
         {account.readingNote && account.readingNote !== 'none' ? (
           <p className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2">
             {t(`notes.${account.readingNote}`)}

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** The link to an account's usage page, for the dashboard card footer and the account page. */
+export async function AccountUsageLink({
+  accountId,
+  accountNumber,
+}: {
+  accountId: number;
+  accountNumber: string;
+}) {
+  const t = await getTranslations('usage');
+  return (
+    <Link
+      href={`/accounts/${accountId}/usage`}
+      aria-label={t('linkFor', { number: accountNumber })}
+      className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+    >
+      {t('link')}
+    </Link>
+  );
+}
