@@ -12,6 +12,7 @@ import {
   type TLinkedAccountSummary,
 } from '@/server/accounts';
 import { TIME_ZONE } from '@/lib/locale';
+import { AccountUsageLink } from '@/components/usage/account-usage-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
@@ -171,6 +172,7 @@ async function AccountCard({ account }: { account: TLinkedAccountSummary }) {
 
       {/* Bills, payments and requests for this account will be added to this card's footer. */}
       <footer className="mt-auto flex flex-wrap gap-3 pt-4">
+        <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
         <Link
           href={`/accounts/${account.id}`}
           aria-label={t('card.detailsFor', { number: account.accountNumber })}
