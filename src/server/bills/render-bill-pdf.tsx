@@ -145,11 +145,7 @@ export async function renderBillPdf(input: {
               ? t('bills.pdf.hotline', { number: hotline.number, hours: contact.hours })
               : ''}
           </Text>
-          <Text
-            render={({ pageNumber, totalPages }) =>
-              t('bills.pdf.page', { page: pageNumber, total: totalPages })
-            }
-          />
+          <Text>{t('bills.pdf.issuedBy', { utility: contact.utilityName })}</Text>
         </View>
       </Page>
     </Document>

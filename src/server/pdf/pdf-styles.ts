@@ -13,6 +13,9 @@ export const PDF_COLORS = {
   warningBand: '#fef3c7',
 } as const;
 
+/** A4 width in points; the pages use 44 pt side margins. */
+const A4_WIDTH = 595.28;
+
 /**
  * Base styles shared by every PDF (bills, annual reports). A4 portrait, 10 pt body: readable when
  * printed, and large enough for the Chinese glyphs of the embedded font.
@@ -58,11 +61,12 @@ export const pdfBaseStyles = StyleSheet.create({
     marginVertical: 6,
   },
   amount: { textAlign: 'right' },
+  // An explicit width: an absolute row pinned by both left and right is dropped by react-pdf 4.9.
   footer: {
     position: 'absolute',
     bottom: 24,
     left: 44,
-    right: 44,
+    width: A4_WIDTH - 88,
     fontSize: 8,
     color: PDF_COLORS.muted,
     flexDirection: 'row',

@@ -161,10 +161,11 @@ describe('the PDF bill', () => {
     const { actor, account } = await createResidentWithAccount({ utility: 'electricity' });
     const bill = await julyBillCrossingIntoTier2(account.id);
 
-    const pdf = await getBillPdf({ actor, billId: bill.id, locale: 'zh-CN' });
+    const file = await getBillPdf({ actor, billId: bill.id, locale: 'zh-CN' });
 
-    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf ?? Buffer.alloc(0));
+    expect(file?.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file?.fileName).toMatch(/^wanjia-electricity-\d+-2025-07\.pdf$/);
+    const text = pdfText(file?.pdf ?? Buffer.alloc(0));
     expect(text).toContain('电费账单');
     expect(text).toContain('第一档 160 kWh × ¥0.5469 = ¥87.50');
     expect(text).toContain('第二档 240 kWh × ¥0.5969 = ¥143.26');
@@ -176,7 +177,7 @@ describe('the PDF bill', () => {
     const bill = await julyBillCrossingIntoTier2(account.id);
 
     const text = pdfText(
-      (await getBillPdf({ actor, billId: bill.id, locale: 'en' })) ?? Buffer.alloc(0),
+      (await getBillPdf({ actor, billId: bill.id, locale: 'en' }))?.pdf ?? Buffer.alloc(0),
     );
 
     expect(text).toContain('Electricity bill');

@@ -12,6 +12,9 @@ import {
   type TLinkedAccountSummary,
 } from '@/server/accounts';
 import { TIME_ZONE } from '@/lib/locale';
+import { AccountBillsLink, AccountCardBilling } from '@/components/bills/account-card-billing';
+import { AccountReportsLink } from '@/components/reports/account-reports-link';
+import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,11 +44,12 @@ export default async function DashboardPage({
   searchParams: Promise<{ linked?: string; unlinked?: string }>;
 }) {
   const actor = await requireUser();
-  const [{ name }, accounts, params, t] = await Promise.all([
+  const [{ name }, accounts, params, t, billing] = await Promise.all([
     getResidentGreeting({ actor }),
     listLinkedAccounts({ actor }),
     searchParams,
     getTranslations('accounts'),
+    listAccountBillingSummaries({ actor }),
   ]);
   const greeting = name
     ? t(`dashboard.greeting.${partOfDay(new Date())}`, { name })
@@ -83,7 +87,10 @@ export default async function DashboardPage({
           <ul className="grid gap-4 md:grid-cols-2">
             {accounts.map((account) => (
               <li key={account.id}>
-                <AccountCard account={account} />
+                <AccountCard
+                  account={account}
+                  billing={billing.find((b) => b.accountId === account.id)}
+                />
               </li>
             ))}
           </ul>
@@ -93,7 +100,13 @@ export default async function DashboardPage({
   );
 }
 
-async function AccountCard({ account }: { account: TLinkedAccountSummary }) {
+async function AccountCard({
+  account,
+  billing,
+}: {
+  account: TLinkedAccountSummary;
+  billing?: TAccountBillingSummary;
+}) {
   const t = await getTranslations('accounts');
   const format = await getFormatter();
   const zh = (await getLocale()) === 'zh-CN';
@@ -127,6 +140,8 @@ async function AccountCard({ account }: { account: TLinkedAccountSummary }) {
         <dt className="text-muted">{t('card.meter')}</dt>
         <dd>{account.meterSerial ?? t('card.noMeter')}</dd>
       </dl>
+
+      <AccountCardBilling summary={billing} />
 
       <section aria-labelledby={`${headingId}-readings`} className="mt-4">
         <h4 id={`${headingId}-readings`} className="font-semibold">
@@ -173,6 +188,8 @@ async function AccountCard({ account }: { account: TLinkedAccountSummary }) {
       {/* Bills, payments and requests for this account will be added to this card's footer. */}
       <footer className="mt-auto flex flex-wrap gap-3 pt-4">
         <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
+        <AccountBillsLink accountId={account.id} accountNumber={account.accountNumber} />
+        <AccountReportsLink accountId={account.id} accountNumber={account.accountNumber} />
         <Link
           href={`/accounts/${account.id}`}
           aria-label={t('card.detailsFor', { number: account.accountNumber })}

@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { formatFen } from '@/lib/money';
+import { toLocale } from '@/lib/locale';
+import type { TAccountBillingSummary } from '@/server/bills';
+import { billDate } from './bill-dates';
+import { EstimatedBadge } from './estimated-badge';
+
+/** The money part of a dashboard account card: balance, latest bill and its due date. */
+export async function AccountCardBilling({
+  summary,
+}: {
+  summary: TAccountBillingSummary | undefined;
+}) {
+  const t = await getTranslations('bills');
+  const format = await getFormatter();
+  const locale = toLocale(await getLocale());
+  const money = (fen: number) => formatFen(fen, locale, summary?.currency ?? 'CNY');
+  const bill = summary?.latestBill ?? null;
+  return (
+    <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 px-3 py-2">
+      <dt className="text-muted">{t('dashboard.balance')}</dt>
+      <dd className="font-semibold tabular-nums">{money(summary?.balanceFen ?? 0)}</dd>
+      <dt className="text-muted">{t('dashboard.latestBill')}</dt>
+      <dd>
+        {bill ? (
+          <>
+            <Link href={`/bills/${bill.id}`} className="tabular-nums">
+              {t('dashboard.latestBillValue', {
+                period: format.dateTime(billDate(bill.period), { year: 'numeric', month: 'long' }),
+                amount: money(bill.totalFen),
+              })}
+            </Link>
+            {bill.estimated ? <EstimatedBadge>{t('list.estimated')}</EstimatedBadge> : null}
+            <span className="text-muted block text-sm">
+              {t('dashboard.dueOn', {
+                date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
+              })}
+            </span>
+          </>
+        ) : (
+          t('dashboard.noBills')
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+/** The card footer's link to the account's bills. */
+export async function AccountBillsLink({
+  accountId,
+  accountNumber,
+}: {
+  accountId: number;
+  accountNumber: string;
+}) {
+  const t = await getTranslations('bills');
+  return (
+    <Link
+      href={`/accounts/${accountId}/bills`}
+      aria-label={t('dashboard.billsFor', { number: accountNumber })}
+      className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+    >
+      {t('dashboard.bills')}
+    </Link>
+  );
+}
