@@ -63,10 +63,10 @@ async function UtilitySection({
           href={`/staff/tariffs/new?utility=${utility}`}
           className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
         >
-          {t('list.newVersion', { utility: name })}
+          {t('list.newVersion', { utility })}
         </Link>
       </div>
-      {versions.length === 0 ? <p>{t('list.none', { utility: name })}</p> : null}
+      {versions.length === 0 ? <p>{t('list.none', { utility })}</p> : null}
       {versions.map((version) => (
         <TariffVersionCard key={version.id} version={version} />
       ))}

@@ -70,8 +70,8 @@ export function CreateTariffVersionForm({
           errors={messages('utility')}
           focus={firstError === 'utility'}
           options={[
-            { value: 'electricity', label: t('utility.electricity') },
-            { value: 'water', label: t('utility.water') },
+            { value: 'electricity', label: t('utilityOption.electricity') },
+            { value: 'water', label: t('utilityOption.water') },
           ]}
         />
         {field('code', t('new.code'), { hint: t('new.codeHint'), autoComplete: 'off' })}
