@@ -114,24 +114,26 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
         </div>
       )}
 
-      <nav aria-label={t('list.caption')} className="flex flex-wrap gap-4">
-        {result.olderBefore ? (
-          <Link
-            href={`/accounts/${account.id}/bills?before=${result.olderBefore}`}
-            className="inline-flex min-h-11 items-center"
-          >
-            {t('list.older')}
-          </Link>
-        ) : null}
-        {before ? (
-          <Link
-            href={`/accounts/${account.id}/bills`}
-            className="inline-flex min-h-11 items-center"
-          >
-            {t('list.newest')}
-          </Link>
-        ) : null}
-      </nav>
+      {result.olderBefore || before ? (
+        <nav aria-label={t('list.caption')} className="flex flex-wrap gap-4">
+          {result.olderBefore ? (
+            <Link
+              href={`/accounts/${account.id}/bills?before=${result.olderBefore}`}
+              className="inline-flex min-h-11 items-center"
+            >
+              {t('list.older')}
+            </Link>
+          ) : null}
+          {before ? (
+            <Link
+              href={`/accounts/${account.id}/bills`}
+              className="inline-flex min-h-11 items-center"
+            >
+              {t('list.newest')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }
