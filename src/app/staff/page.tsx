@@ -14,6 +14,7 @@ const PAGES: Partial<Record<TPermission, string>> = {
   'search:account:any': '/staff/accounts',
   'manage:staff': '/staff/users',
   'manage:tariff': '/staff/tariffs',
+  'run:billing': '/staff/billing',
 };
 
 export default async function StaffHomePage() {
