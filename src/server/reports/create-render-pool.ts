@@ -70,7 +70,9 @@ export function createRenderPool(
     const child = fork(entry, options.fileStoreDir ? [options.fileStoreDir] : [], {
       cwd: root,
       // Replaces the parent's flags (scripts run with --conditions=react-server).
-      execArgv: ['--import', hooks, '--import', 'tsx'],
+      // A larger young generation: react-pdf allocates a lot of short-lived objects per PDF and
+      // the default 16 MB semi-space makes the scavenger run every few milliseconds.
+      execArgv: ['--max-semi-space-size=32', '--import', hooks, '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });

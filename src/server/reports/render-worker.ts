@@ -18,33 +18,38 @@ function reply(message: TRenderReply): void {
   process.send?.(message);
 }
 
+// One PDF at a time: the pool keeps a second task waiting here so the process never idles
+// between PDFs, and the time measured is the PDF's own, not its wait behind another.
+let queue: Promise<void> = Promise.resolve();
+
+async function renderTask(task: TRenderTask): Promise<void> {
+  const started = performance.now();
+  try {
+    const pdf = await renderReportPdf(task.report, task.locale);
+    await fileStore.put(task.fileKey, pdf);
+    reply({
+      id: task.id,
+      ok: true,
+      renderMs: performance.now() - started,
+      bytes: pdf.length,
+      rssBytes: process.memoryUsage.rss(),
+    });
+  } catch (error) {
+    reply({
+      id: task.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      rssBytes: process.memoryUsage.rss(),
+    });
+  }
+}
+
 process.on('message', (message: TRenderTask | 'exit') => {
   if (message === 'exit') {
-    process.disconnect?.();
+    void queue.then(() => process.disconnect?.());
     return;
   }
-  void (async () => {
-    const started = performance.now();
-    try {
-      const pdf = await renderReportPdf(message.report, message.locale);
-      const renderMs = performance.now() - started;
-      await fileStore.put(message.fileKey, pdf);
-      reply({
-        id: message.id,
-        ok: true,
-        renderMs,
-        bytes: pdf.length,
-        rssBytes: process.memoryUsage.rss(),
-      });
-    } catch (error) {
-      reply({
-        id: message.id,
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-        rssBytes: process.memoryUsage.rss(),
-      });
-    }
-  })();
+  queue = queue.then(() => renderTask(message));
 });
 
 // Without a parent there is nothing to do: leave rather than linger.
