@@ -1,7 +1,7 @@
 import 'server-only';
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { TRenderReply, TRenderTask } from './render-protocol';
+import { renderWorkerFiles } from './render-worker-entry';
 
 export type TRenderOutcome = TRenderReply;
 
@@ -51,8 +51,7 @@ export function createRenderPool(
   const inFlightPerProcess = options.inFlightPerProcess ?? 2;
   const idleMs = options.idleMs ?? 15_000;
   const root = process.cwd();
-  const entry = path.join(root, 'src/server/reports/render-worker.ts');
-  const hooks = path.join(root, 'src/server/reports/render-worker-hooks.mjs');
+  const { entry, hooks } = renderWorkerFiles(root);
 
   const slots: TSlot[] = [];
   const waiting: { task: TRenderTask; resolve: (reply: TRenderReply) => void }[] = [];
