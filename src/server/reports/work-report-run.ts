@@ -15,13 +15,19 @@ export async function workReportRun(input: {
 }): Promise<{ done: number; failed: number; total: number }> {
   const boss = await getBoss();
   await ensureQueue(boss, GENERATE_REPORTS_QUEUE);
-  const workerId = await boss.work(
-    GENERATE_REPORTS_QUEUE,
-    {
-      batchSize: generateReportsQueue.batchSize ?? 4,
-      pollingIntervalSeconds: generateReportsQueue.pollingIntervalSeconds ?? 0.5,
-    },
-    (jobs) => generateReportsQueue.handle(jobs),
+  // Two fetch loops: while one reads its next batches from the database, the other's PDFs keep
+  // the render processes busy, so they never wait between batches.
+  const workerIds = await Promise.all(
+    [1, 2].map(() =>
+      boss.work(
+        GENERATE_REPORTS_QUEUE,
+        {
+          batchSize: 2,
+          pollingIntervalSeconds: generateReportsQueue.pollingIntervalSeconds ?? 0.5,
+        },
+        (jobs) => generateReportsQueue.handle(jobs),
+      ),
+    ),
   );
   const db = await getDb();
   try {
@@ -41,6 +47,6 @@ export async function workReportRun(input: {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   } finally {
-    await boss.offWork({ id: workerId });
+    await Promise.all(workerIds.map((id) => boss.offWork({ id })));
   }
 }
