@@ -169,6 +169,8 @@ async function main() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   await runStep('migrate', npm, ['run', 'db:migrate'], env);
   await runStep('seed', npm, ['run', 'seed', '--', ...E2E_SEED_ARGV], env);
+  // Bills for every seeded month, through the real billing run (bills, PDFs, reports read them).
+  await runStep('billing', npm, ['run', 'billing'], env);
   const next = path.join(root, 'node_modules', '.bin', 'next');
   const hasBuild = existsSync(path.join(root, E2E_DIST_DIR, 'BUILD_ID'));
   if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
