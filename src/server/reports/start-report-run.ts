@@ -20,14 +20,26 @@ export async function startReportRun(input: {
   year: number;
   locale?: TLocale;
   batchSize?: number;
-}): Promise<{ runId: number; total: number }> {
+}): Promise<{ runId: number; total: number; joined: boolean }> {
   const locale = input.locale ?? 'zh-CN';
   const batchSize = input.batchSize ?? 100;
   const db = await getDb();
   const from = `${input.year}-01-01`;
   const to = `${input.year + 1}-01-01`;
 
-  const { runId, total, ranges } = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
+    // One run per year at a time: a second start (a double click, two staff members) joins the
+    // run in progress instead of queuing every report twice. A run silent for an hour is
+    // considered abandoned and a new one may start.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('report-run'), ${input.year})`);
+    const [active] = rowsOf<{ id: number; total: number }>(
+      await tx.execute(sql`
+        select id, total from report_runs
+         where year = ${input.year} and status <> 'completed'
+           and created_at > now() - interval '1 hour'
+         order by id desc limit 1`),
+    );
+    if (active) return { runId: Number(active.id), total: Number(active.total), ranges: [] };
     const [run] = await tx
       .insert(reportRuns)
       .values({ year: input.year, status: 'running', startedByUserId: input.actor?.userId ?? null })
@@ -62,8 +74,10 @@ export async function startReportRun(input: {
       subjectId: run.id,
       detail: { year: input.year, total: count, locale },
     });
-    return { runId: run.id, total: count, ranges: rangeRows };
+    return { runId: run.id, total: count, ranges: rangeRows, started: true };
   });
+  const { runId, total, ranges } = outcome;
+  const joined = !('started' in outcome);
 
   if (ranges.length) {
     const boss = await getBoss();
@@ -86,5 +100,5 @@ export async function startReportRun(input: {
       );
     }
   }
-  return { runId, total };
+  return { runId, total, joined };
 }

@@ -98,6 +98,23 @@ describe('annual reports in bulk', () => {
     expect(audit).toContainEqual({ action: 'reports.run.start', actor: staff.userId });
   });
 
+  it('joins the run in progress when the same year is started twice at once', async () => {
+    await createHousehold({ readings: yearOfReadings(2023, [100, 110, 120]) });
+    const staff = actorFor(await createUser({ role: 'billing' }));
+
+    const [first, second] = await Promise.all([
+      startReportRun({ actor: staff, year: 2023 }),
+      startReportRun({ actor: staff, year: 2023 }),
+    ]);
+
+    expect(second?.runId).toBe(first?.runId);
+    expect([first?.joined, second?.joined].sort()).toEqual([false, true]);
+    const db = await getDb();
+    const runs = await db.select().from(reportRuns).where(eq(reportRuns.year, 2023));
+    expect(runs).toHaveLength(1);
+    await waitForRun(runs[0]?.id ?? 0);
+  });
+
   it('completes at once when no account has a reading that year', async () => {
     const { runId, total } = await startReportRun({ actor: null, year: 2001 });
     expect(total).toBe(0);
