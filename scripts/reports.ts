@@ -66,8 +66,9 @@ try {
   console.error('The report run could not be completed:', error);
   exitCode = 1;
 } finally {
-  await stopJobs();
-  await closeReportRenderPool();
-  await closeDatabase();
+  // Whatever failed above, end quietly: the message was printed once.
+  await stopJobs().catch(() => undefined);
+  await closeReportRenderPool().catch(() => undefined);
+  await closeDatabase().catch(() => undefined);
 }
 process.exit(exitCode);
