@@ -225,8 +225,12 @@ function MonthChart({
         <Text style={[s.small]}>
           <Text style={{ color: PDF_COLORS.brand }}>■ </Text>
           {t('report.chart.thisYear', { year: report.year })}
-          <Text style={{ color: PDF_COLORS.muted }}>{'   '}— </Text>
-          {t('report.chart.lastYear', { year: report.year - 1 })}
+          {report.lastYearTotal !== null ? (
+            <>
+              <Text style={{ color: PDF_COLORS.muted }}>{'   '}— </Text>
+              {t('report.chart.lastYear', { year: report.year - 1 })}
+            </>
+          ) : null}
         </Text>
       </View>
       {/* Labels are SVG text, not laid-out views: 24 fewer layout nodes per PDF. */}
