@@ -6,7 +6,7 @@ import { pageNotFound } from '@/lib/page-not-found';
 import { cache } from 'react';
 import { getDb } from '../db';
 import { users } from '../db/schema';
-import { auth } from './auth-config';
+import { readSession } from './read-session';
 import { clientIpFrom } from './client-ip';
 import { isStaffRole } from './permissions';
 import type { TActor } from './actor';
@@ -17,9 +17,9 @@ import { isSessionCurrent } from './is-session-current';
  * changed role takes effect at once, whatever the session cookie says. Null when signed out.
  */
 export const getActor = cache(async (): Promise<TActor | null> => {
-  const session = await auth();
-  const userId = session?.user.id;
-  if (!userId) return null;
+  const session = await readSession();
+  if (!session) return null;
+  const { userId } = session;
   const db = await getDb();
   const [user] = await db
     .select({
