@@ -1,16 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { getDb } from '../db';
-import { users } from '../db/schema';
+import { selectUserProfile } from '../auth/select-user-profile';
 import type { TActor } from '../auth/actor';
 
-/** The name to greet the actor with on the dashboard. */
+/** The name to greet the actor with on the dashboard (the request's cached user row). */
 export async function getResidentGreeting(input: { actor: TActor }): Promise<{ name: string }> {
-  const db = await getDb();
-  const [user] = await db
-    .select({ name: users.name })
-    .from(users)
-    .where(eq(users.id, input.actor.userId))
-    .limit(1);
+  const user = await selectUserProfile(input.actor.userId);
   return { name: user?.name ?? '' };
 }

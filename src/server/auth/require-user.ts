@@ -1,12 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { pageNotFound } from '@/lib/page-not-found';
 import { cache } from 'react';
-import { getDb } from '../db';
-import { users } from '../db/schema';
 import { readSession } from './read-session';
+import { selectUserProfile } from './select-user-profile';
 import { clientIpFrom } from './client-ip';
 import { isStaffRole } from './permissions';
 import type { TActor } from './actor';
@@ -20,17 +18,7 @@ export const getActor = cache(async (): Promise<TActor | null> => {
   const session = await readSession();
   if (!session) return null;
   const { userId } = session;
-  const db = await getDb();
-  const [user] = await db
-    .select({
-      id: users.id,
-      role: users.role,
-      disabledAt: users.disabledAt,
-      sessionsValidAfter: users.sessionsValidAfter,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
+  const user = await selectUserProfile(userId);
   if (!user || user.disabledAt) return null;
   if (!isSessionCurrent(session.issuedAt, user.sessionsValidAfter)) return null;
   return { userId: user.id, role: user.role, ip: clientIpFrom(await headers()) };

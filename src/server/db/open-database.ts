@@ -41,7 +41,7 @@ export async function openDatabase(
 export async function openPostgres(connectionString: string): Promise<TDatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool({ connectionString, max: 10 });
+  const pool = new Pool({ connectionString, max: 20 });
   let closing = false;
   // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not
   // crash the process; the pool replaces it on next use.

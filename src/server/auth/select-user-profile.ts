@@ -1,0 +1,25 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { cache } from 'react';
+import { getDb } from '../db';
+import { users } from '../db/schema';
+
+/**
+ * The signed-in user's row as the request needs it. Cached per request, so the layout's
+ * sign-in check and the page's greeting share one query.
+ */
+export const selectUserProfile = cache(async (userId: string) => {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      sessionsValidAfter: users.sessionsValidAfter,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return user ?? null;
+});
