@@ -14,7 +14,7 @@ export async function getLinkedAccount(input: {
 }): Promise<TLinkedAccountDetail | null> {
   assertCan(input.actor, 'view:account:own');
   const db = await getDb();
-  const [account] = await selectLinkedAccounts(db, input.actor.userId, input.accountId);
+  const [account] = await selectLinkedAccounts(input.actor.userId, input.accountId);
   if (!account) return null;
   const accountMeters = await db
     .select({

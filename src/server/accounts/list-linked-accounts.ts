@@ -1,5 +1,4 @@
 import 'server-only';
-import { getDb } from '../db';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { selectLinkedAccounts } from './select-linked-accounts';
@@ -10,7 +9,7 @@ export async function listLinkedAccounts(input: {
   actor: TActor;
 }): Promise<TLinkedAccountSummary[]> {
   assertCan(input.actor, 'view:account:own');
-  const rows = await selectLinkedAccounts(await getDb(), input.actor.userId);
+  const rows = await selectLinkedAccounts(input.actor.userId);
   // The dashboard card needs less than the account page: hand over only the summary fields.
   return rows.map((r) => ({
     id: r.id,

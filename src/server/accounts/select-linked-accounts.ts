@@ -1,6 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import type { TDb } from '../db';
+import { getDatabaseHandle } from '../db';
 import type { TUtility } from '../db/schema';
 import { readingNote } from './reading-note';
 import type { TAccountStatus, TLinkedAccountSummary, TMeterReading } from './types';
@@ -29,42 +28,45 @@ type TRow = {
  * are lateral lookups on the (account_id, …) indexes. Internal to this folder: callers pass the
  * verified actor's id.
  */
+const LINKED_ACCOUNTS_SQL = `
+  select sa.id, sa.account_number, sa.utility, sa.status, sa.holder_name,
+         sa.opened_on::text as opened_on, al.verified_at as linked_at,
+         p.address_zh, p.address_en, d.name_zh as district_zh, d.name_en as district_en,
+         p.household_size, cm.serial_number as meter_serial, lr.readings as last_readings
+    from account_links al
+    join service_accounts sa on sa.id = al.account_id
+    join premises p on p.id = sa.premises_id
+    join districts d on d.id = p.district_id
+    left join lateral (
+      select m.serial_number from meters m
+       where m.account_id = sa.id and m.removed_on is null
+       order by m.installed_on desc, m.id desc limit 1
+    ) cm on true
+    left join lateral (
+      select json_agg(json_build_object(
+               'period', r.period::text, 'readOn', r.read_on::text,
+               'reading', r.reading::text, 'consumption', r.consumption::text,
+               'kind', r.kind, 'meterSerial', m.serial_number
+             ) order by r.period desc, r.read_on desc) as readings
+        from (select * from meter_readings mr
+               where mr.account_id = sa.id
+               order by mr.period desc, mr.read_on desc limit 2) r
+        join meters m on m.id = r.meter_id
+    ) lr on true
+   where al.user_id = $1 and ($2::int is null or sa.id = $2::int)
+   order by p.id, sa.utility, sa.account_number`;
+
 export async function selectLinkedAccounts(
-  db: TDb,
   userId: string,
   accountId?: number,
 ): Promise<(TLinkedAccountSummary & { holderName: string; openedOn: string; linkedAt: Date })[]> {
-  const result = await db.execute(sql`
-    select sa.id, sa.account_number, sa.utility, sa.status, sa.holder_name,
-           sa.opened_on::text as opened_on, al.verified_at as linked_at,
-           p.address_zh, p.address_en, d.name_zh as district_zh, d.name_en as district_en,
-           p.household_size, cm.serial_number as meter_serial, lr.readings as last_readings
-      from account_links al
-      join service_accounts sa on sa.id = al.account_id
-      join premises p on p.id = sa.premises_id
-      join districts d on d.id = p.district_id
-      left join lateral (
-        select m.serial_number from meters m
-         where m.account_id = sa.id and m.removed_on is null
-         order by m.installed_on desc, m.id desc limit 1
-      ) cm on true
-      left join lateral (
-        select json_agg(json_build_object(
-                 'period', r.period::text, 'readOn', r.read_on::text,
-                 'reading', r.reading::text, 'consumption', r.consumption::text,
-                 'kind', r.kind, 'meterSerial', m.serial_number
-               ) order by r.period desc, r.read_on desc) as readings
-          from (select * from meter_readings mr
-                 where mr.account_id = sa.id
-                 order by mr.period desc, mr.read_on desc limit 2) r
-          join meters m on m.id = r.meter_id
-      ) lr on true
-     where al.user_id = ${userId}
-       ${accountId === undefined ? sql`` : sql`and sa.id = ${accountId}`}
-     order by p.id, sa.utility, sa.account_number`);
+  const handle = await getDatabaseHandle();
+  // A prepared statement: the most visited page skips re-planning this query.
+  const result = await handle.query<TRow>(LINKED_ACCOUNTS_SQL, [userId, accountId ?? null], {
+    name: 'linked-accounts',
+  });
 
-  // node-postgres and PGlite both answer with { rows }.
-  return (result as unknown as { rows: TRow[] }).rows.map((r) => {
+  return result.rows.map((r) => {
     const parsed =
       typeof r.last_readings === 'string' ? JSON.parse(r.last_readings) : r.last_readings;
     const lastReadings: TMeterReading[] = (parsed as TMeterReading[] | null) ?? [];

@@ -1,8 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
-import { getDb } from '../db';
+import { getDatabaseHandle } from '../db';
 import type { TAccountBillingSummary } from './types';
 
 type TRow = {
@@ -21,27 +20,31 @@ type TRow = {
  * latest bill, in one round trip (lateral lookups on the account-keyed indexes). Ownership is
  * the join on account_links for this user.
  */
+const BILLING_SUMMARIES_SQL = `
+  select al.account_id, bal.balance_fen, lb.id as bill_id, lb.period::text as period,
+         lb.total_fen, lb.due_on::text as due_on, lb.estimated, lb.currency
+    from account_links al
+    left join lateral (
+      select sum(le.amount_fen) as balance_fen from ledger_entries le
+       where le.account_id = al.account_id
+    ) bal on true
+    left join lateral (
+      select b.id, b.period, b.total_fen, b.due_on, b.estimated, b.currency from bills b
+       where b.account_id = al.account_id
+       order by b.period desc limit 1
+    ) lb on true
+   where al.user_id = $1`;
+
 export async function listAccountBillingSummaries(input: {
   actor: TActor;
 }): Promise<TAccountBillingSummary[]> {
   assertCan(input.actor, 'view:account:own');
-  const db = await getDb();
-  const result = await db.execute(sql`
-    select al.account_id, bal.balance_fen, lb.id as bill_id, lb.period::text as period,
-           lb.total_fen, lb.due_on::text as due_on, lb.estimated, lb.currency
-      from account_links al
-      left join lateral (
-        select sum(le.amount_fen) as balance_fen from ledger_entries le
-         where le.account_id = al.account_id
-      ) bal on true
-      left join lateral (
-        select b.id, b.period, b.total_fen, b.due_on, b.estimated, b.currency from bills b
-         where b.account_id = al.account_id
-         order by b.period desc limit 1
-      ) lb on true
-     where al.user_id = ${input.actor.userId}`);
-  // node-postgres and PGlite both answer with { rows }.
-  return (result as unknown as { rows: TRow[] }).rows.map((r) => ({
+  const handle = await getDatabaseHandle();
+  // A prepared statement: the dashboard runs this on every visit.
+  const result = await handle.query<TRow>(BILLING_SUMMARIES_SQL, [input.actor.userId], {
+    name: 'account-billing-summaries',
+  });
+  return result.rows.map((r) => ({
     accountId: Number(r.account_id),
     balanceFen: Number(r.balance_fen ?? 0),
     currency: r.currency ?? 'CNY',

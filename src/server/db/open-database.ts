@@ -11,10 +11,14 @@ export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type TDatabaseHandle = {
   kind: 'postgres' | 'pglite';
   db: TDb;
-  /** Raw parameterised SQL for pg-boss and bulk loaders. */
+  /**
+   * Raw parameterised SQL for pg-boss, bulk loaders and the hottest reads. A `name` makes it a
+   * prepared statement on PostgreSQL (planned once per connection); PGlite ignores it.
+   */
   query<TRow = Record<string, unknown>>(
     text: string,
     values?: unknown[],
+    options?: { name?: string },
   ): Promise<{ rows: TRow[] }>;
   /** Several statements without parameters. */
   exec(text: string): Promise<void>;
@@ -52,8 +56,8 @@ export async function openPostgres(connectionString: string): Promise<TDatabaseH
   return {
     kind: 'postgres',
     db,
-    async query<TRow>(text: string, values?: unknown[]) {
-      const result = await pool.query(text, values);
+    async query<TRow>(text: string, values?: unknown[], options?: { name?: string }) {
+      const result = await pool.query({ text, values, name: options?.name });
       return { rows: result.rows as TRow[] };
     },
     async exec(text) {
