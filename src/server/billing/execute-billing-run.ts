@@ -5,7 +5,7 @@ import type { TUtility } from '../db/schema';
 import { billAccountRange, type TBatchResult } from './bill-account-range';
 import { BILLING_BATCH_SIZE, BILLING_CONCURRENCY } from './billing-rules';
 import { describeBillingPeriod } from './describe-billing-period';
-import { loadRunTariffs } from './load-run-tariffs';
+import { loadTariffVersions } from '../tariffs';
 import { todayInShanghai } from './today-in-shanghai';
 import { rowsOf } from './rows-of';
 
@@ -47,7 +47,7 @@ export async function executeBillingRun(
 
   try {
     const period = describeBillingPeriod(run.period, todayInShanghai());
-    const tariffs = await loadRunTariffs({
+    const tariffs = await loadTariffVersions({
       utility: run.utility,
       from: period.start,
       to: period.end,

@@ -7,7 +7,7 @@ import { getDb } from '../db';
 import { billingExceptions, billingRuns } from '../db/schema';
 import { billAccountRange } from './bill-account-range';
 import { describeBillingPeriod } from './describe-billing-period';
-import { loadRunTariffs } from './load-run-tariffs';
+import { loadTariffVersions } from '../tariffs';
 import { todayInShanghai } from './today-in-shanghai';
 
 export type TResolveBillingExceptionResult =
@@ -46,7 +46,7 @@ export async function resolveBillingException(input: {
     .where(eq(billingExceptions.id, input.exceptionId));
   if (!found) return { ok: false, error: 'billing.exception_not_found' };
   const period = describeBillingPeriod(found.period, todayInShanghai());
-  const tariffs = await loadRunTariffs({
+  const tariffs = await loadTariffVersions({
     utility: found.utility,
     from: period.start,
     to: period.end,
