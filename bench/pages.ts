@@ -3,12 +3,16 @@
  *
  * Needs DATABASE_URL pointing at a PostgreSQL server. Uses (or creates with the seed) the
  * database BENCH_DB (default wanjia_bench_pages) holding the 650,000-household city, adds
- * BENCH_RESIDENTS residents linked to random accounts, builds into .next-bench, starts
- * `next start`, and loads three routes with autocannon (16 connections, 15 s each):
- *   /health     an empty dynamic page — the framework's own ceiling (the anchor)
- *   /sign-in    the sign-in page
- *   /dashboard  the signed-in dashboard, a random resident per request (no single hot row)
- * Prints req/s, p95, p99, the ratio dashboard / empty page, and bytes per page (gzip, JS included).
+ * BENCH_RESIDENTS residents linked to random accounts, bills the latest seeded month for both
+ * utilities through the real run (`npm run billing`, only when that month is not billed yet),
+ * builds into .next-bench, starts `next start`, and loads four routes with autocannon
+ * (16 connections, 15 s each):
+ *   /health         an empty dynamic page — the framework's own ceiling (the anchor)
+ *   /sign-in        the sign-in page
+ *   /dashboard      the signed-in dashboard, a random resident per request (no single hot row)
+ *   /bills/[billId] the bill detail page, a random resident per request with one of their own bills
+ * Prints req/s, p95, p99, the ratios dashboard and bill page / empty page, and bytes per page
+ * (gzip, JS included).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -103,6 +107,57 @@ async function prepareResidents(): Promise<{ id: string; role: string }[]> {
   return rows;
 }
 
+/**
+ * Bills the latest month with readings for both utilities through the real billing run, unless
+ * both runs of that month have completed already (then nothing is spawned). A run left half-done
+ * by an interrupted bench resumes.
+ */
+async function prepareBills(): Promise<void> {
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  const { rows } = await db.query<{ month: string | null; completed: number }>(`
+    select to_char(m.period, 'YYYY-MM') as month,
+           (select count(*)::int from billing_runs r
+             where r.period = m.period and r.status = 'completed') as completed
+    from (select max(period) as period from meter_readings) m`);
+  await db.end();
+  const month = rows[0]?.month;
+  if (!month) throw new Error(`${dbName} has no readings to bill`);
+  if ((rows[0]?.completed ?? 0) >= 2) return;
+  console.log(`▸ billing ${month} (water + electricity) in ${dbName}`);
+  const env = { ...process.env, DATABASE_URL: dbUrl.toString() };
+  sh(
+    'npx',
+    [
+      'tsx',
+      '--conditions=react-server',
+      'scripts/billing.ts',
+      '--utility',
+      'all',
+      '--from',
+      month,
+      '--to',
+      month,
+    ],
+    env,
+  );
+}
+
+/** Every (resident, own bill id) pair of the bench residents. */
+async function residentBills(): Promise<{ user: { id: string; role: string }; billId: string }[]> {
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  const { rows } = await db.query<{ id: string; role: string; bill_id: string }>(`
+    select u.id, u.role, b.id::text as bill_id
+    from users u
+    join account_links al on al.user_id = u.id
+    join bills b on b.account_id = al.account_id
+    where u.email like 'bench-%@bench.wanjia.example'
+    order by u.id, b.id`);
+  await db.end();
+  return rows.map((r) => ({ user: { id: r.id, role: r.role }, billId: r.bill_id }));
+}
+
 async function sessionCookie(user: { id: string; role: string }): Promise<string> {
   const token = await encode({
     salt: 'authjs.session-token',
@@ -187,8 +242,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-/** autocannon reports p97.5 but not p95, so every response time is kept and ranked here. */
-async function load(route: string, path: string, cookies?: string[]): Promise<TResult> {
+type TTarget = { cookie: string; path?: string };
+
+/**
+ * autocannon reports p97.5 but not p95, so every response time is kept and ranked here.
+ * With targets, every request picks one at random: its cookie, and its path when it has one.
+ */
+async function load(route: string, path: string, targets?: TTarget[]): Promise<TResult> {
   const times: number[] = [];
   let finish: (result: autocannon.Result) => void = () => {};
   let fail: (error: unknown) => void = () => {};
@@ -203,9 +263,13 @@ async function load(route: string, path: string, cookies?: string[]): Promise<TR
     requests: [
       {
         setupRequest: (req) => {
-          if (!cookies) return req;
-          const cookie = cookies[Math.floor(Math.random() * cookies.length)] ?? '';
-          return { ...req, headers: { ...req.headers, cookie } };
+          if (!targets) return req;
+          const target = targets[Math.floor(Math.random() * targets.length)];
+          return {
+            ...req,
+            path: target?.path ?? req.path,
+            headers: { ...req.headers, cookie: target?.cookie ?? '' },
+          };
         },
       },
     ],
@@ -226,8 +290,18 @@ async function load(route: string, path: string, cookies?: string[]): Promise<TR
 
 await prepareDatabase();
 const residents = await prepareResidents();
+await prepareBills();
 const cookies = await Promise.all(residents.map(sessionCookie));
-console.log(`▸ ${residents.length.toLocaleString()} signed-in residents`);
+const bills: Required<TTarget>[] = await Promise.all(
+  (await residentBills()).map(async (b) => ({
+    cookie: await sessionCookie(b.user),
+    path: `/bills/${b.billId}`,
+  })),
+);
+if (bills.length === 0) throw new Error('the bench residents have no bills');
+console.log(
+  `▸ ${residents.length.toLocaleString()} signed-in residents, ${bills.length.toLocaleString()} of their bills`,
+);
 const server = startServer();
 try {
   await waitUntilUp();
@@ -236,22 +310,39 @@ try {
     for (let i = 0; i < 20; i++)
       await fetch(`${BASE}${path}`, { headers: { cookie: cookies[i] ?? '' }, redirect: 'manual' });
   }
+  for (const bill of bills.slice(0, 20))
+    await fetch(`${BASE}${bill.path}`, { headers: { cookie: bill.cookie }, redirect: 'manual' });
   const check = await fetch(`${BASE}/dashboard`, {
     headers: { cookie: cookies[0] ?? '' },
     redirect: 'manual',
   });
   if (check.status !== 200)
     throw new Error(`dashboard answered ${check.status} for a signed-in resident`);
+  const firstBill = bills[0] ?? { cookie: '', path: '/bills/0' };
+  const billCheck = await fetch(`${BASE}${firstBill.path}`, {
+    headers: { cookie: firstBill.cookie },
+    redirect: 'manual',
+  });
+  if (billCheck.status !== 200)
+    throw new Error(
+      `${firstBill.path} answered ${billCheck.status} for the resident it belongs to`,
+    );
 
   const results = [
     await load('empty dynamic page (/health)', '/health'),
     await load('sign-in page', '/sign-in'),
-    await load('dashboard (random resident)', '/dashboard', cookies),
+    await load(
+      'dashboard (random resident)',
+      '/dashboard',
+      cookies.map((cookie) => ({ cookie })),
+    ),
+    await load('bill page (random own bill)', firstBill.path, bills),
   ];
   const sizes = {
     '/health': await bytesPerPage('/health'),
     '/sign-in': await bytesPerPage('/sign-in'),
     '/dashboard': await bytesPerPage('/dashboard', cookies[0]),
+    '/bills/[billId]': await bytesPerPage(firstBill.path, firstBill.cookie),
   };
   console.log(
     `\nbench:pages — ${HOUSEHOLDS.toLocaleString()} households, 16 connections, ${DURATION} s per route\n`,
@@ -262,9 +353,12 @@ try {
       `${r.route.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}`,
     );
   }
-  const [empty, , dashboard] = results;
+  const [empty, , dashboard, bill] = results;
   console.log(
     `\nratio dashboard / empty page: ${((dashboard?.rps ?? 0) / (empty?.rps ?? 1)).toFixed(2)} (goal ≥ 0.5; dashboard goal ≥ 150 req/s, p99 ≤ 150 ms)`,
+  );
+  console.log(
+    `ratio bill page / empty page: ${((bill?.rps ?? 0) / (empty?.rps ?? 1)).toFixed(2)} (goal ≥ 0.5; bill page goal ≥ 150 req/s, p99 ≤ 150 ms)`,
   );
   console.log('\nbytes per page (gzip)              html      js     total');
   for (const [path, s] of Object.entries(sizes)) {
@@ -272,7 +366,7 @@ try {
       `${path.padEnd(34)} ${String(s.html).padStart(6)} ${String(s.js).padStart(7)} ${String(s.html + s.js).padStart(9)}`,
     );
   }
-  console.log('(goal: dashboard ≤ 200 kB in total)');
+  console.log('(goal: dashboard and bill page ≤ 200 kB in total each)');
 } finally {
   server.kill('SIGTERM');
 }
