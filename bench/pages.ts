@@ -292,9 +292,10 @@ await prepareDatabase();
 const residents = await prepareResidents();
 await prepareBills();
 const cookies = await Promise.all(residents.map(sessionCookie));
+const cookieOf = new Map(residents.map((r, i) => [r.id, cookies[i] ?? '']));
 const bills: Required<TTarget>[] = await Promise.all(
   (await residentBills()).map(async (b) => ({
-    cookie: await sessionCookie(b.user),
+    cookie: cookieOf.get(b.user.id) ?? (await sessionCookie(b.user)),
     path: `/bills/${b.billId}`,
   })),
 );
