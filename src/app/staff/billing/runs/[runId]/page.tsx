@@ -14,13 +14,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STARTED = ['started', 'joined', 'restarted', 'already_completed'] as const;
 const DONE = ['corrected', 'released', 'unbilled', 'already'] as const;
+/** Seconds between reloads when staff ask the page to follow a run (same as annual reports). */
+const WATCH_SECONDS = 10;
 
 export default async function BillingRunPage({
   params,
   searchParams,
 }: {
   params: Promise<{ runId: string }>;
-  searchParams: Promise<{ started?: string; done?: string; error?: string; exception?: string }>;
+  searchParams: Promise<{
+    started?: string;
+    done?: string;
+    error?: string;
+    exception?: string;
+    watch?: string;
+  }>;
 }) {
   const actor = await requirePermission('run:billing');
   const { runId: rawId } = await params;
@@ -34,6 +42,8 @@ export default async function BillingRunPage({
   const locale = await getLocale();
   const exceptions = await listBillingExceptions({ actor, runId });
   const inProgress = run.status === 'queued' || run.status === 'running';
+  const watching = inProgress && query.watch === '1';
+  const here = `/staff/billing/runs/${run.id}`;
   const period = format.dateTime(new Date(`${run.period}T00:00:00+08:00`), {
     year: 'numeric',
     month: 'long',
@@ -48,8 +58,11 @@ export default async function BillingRunPage({
 
   return (
     <div className="space-y-8">
-      {/* No JavaScript needed: the browser reloads the page while the run works. */}
-      {inProgress ? <meta httpEquiv="refresh" content="3" /> : null}
+      {/* Progress without JavaScript. The page reloads itself only when staff asked for it
+          (?watch=1) and only while the run works: an unasked-for timed refresh fails WCAG 2.2.1. */}
+      {watching ? (
+        <meta httpEquiv="refresh" content={`${WATCH_SECONDS};url=${here}?watch=1`} />
+      ) : null}
       <p>
         <Link href="/staff/billing">{t('run.back')}</Link>
       </p>
@@ -77,7 +90,25 @@ export default async function BillingRunPage({
         <p id="progress-text" role="status" className="tabular-nums">
           {t('run.progress', { done: format.number(run.done), total: format.number(run.total) })}
         </p>
-        {inProgress ? <p className="text-muted text-sm">{t('run.refreshing')}</p> : null}
+        {inProgress ? (
+          <p className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <Link href={here} className="inline-flex min-h-11 items-center font-semibold">
+              {t('run.refresh')}
+            </Link>
+            {watching ? (
+              <>
+                <span className="text-muted">{t('run.watching', { seconds: WATCH_SECONDS })}</span>
+                <Link href={here} className="inline-flex min-h-11 items-center">
+                  {t('run.stopWatching')}
+                </Link>
+              </>
+            ) : (
+              <Link href={`${here}?watch=1`} className="inline-flex min-h-11 items-center">
+                {t('run.watch', { seconds: WATCH_SECONDS })}
+              </Link>
+            )}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="exceptions-heading" className="space-y-4">
