@@ -21,8 +21,10 @@ export async function resolveBillingExceptionAction(formData: FormData): Promise
     const exceptionId = Number(formData.get('exceptionId'));
     if (!Number.isInteger(runId) || runId <= 0) pageNotFound();
     const field = String(parsed.error.issues[0]?.path[0] ?? 'usage');
+    // No #fragment: a URL fragment makes the browser skip autofocus, and the field in error
+    // must get the focus (autofocus scrolls it into view as well).
     redirect(
-      `/staff/billing/runs/${runId}?error=${field === 'note' ? 'note' : 'usage'}&exception=${exceptionId}#exception-${exceptionId}`,
+      `/staff/billing/runs/${runId}?error=${field === 'note' ? 'note' : 'usage'}&exception=${exceptionId}`,
     );
   }
   const { exceptionId, runId, action, usage, note } = parsed.data;
