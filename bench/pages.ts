@@ -15,6 +15,7 @@
  * (gzip, JS included).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -178,7 +179,15 @@ function startServer(): ChildProcess {
     AUTH_TRUST_HOST: 'true',
     APP_URL: BASE,
   };
-  if (process.env.BENCH_SKIP_BUILD !== '1') sh('npx', ['next', 'build'], env);
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    // next build adds .next-bench/types to tsconfig.json (and reformats it): put it back.
+    const tsconfig = readFileSync('tsconfig.json', 'utf8');
+    try {
+      sh('npx', ['next', 'build'], env);
+    } finally {
+      writeFileSync('tsconfig.json', tsconfig);
+    }
+  }
   // Next's own binary, not npx: a signal to npx would not reach the server.
   return spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
     env,
