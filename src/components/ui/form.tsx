@@ -5,21 +5,29 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
  * inputs, errors tied by aria-describedby, the first field in error gets autoFocus so focus
  * lands there with or without JavaScript.
  */
-export function Field({
-  id,
-  label,
-  hint,
-  errors,
-  focus,
-  ...input
-}: {
+type TFieldFrameProps = {
   id: string;
   label: string;
   hint?: string;
   errors?: string[];
   /** True for the first field in error. */
   focus?: boolean;
-} & ComponentPropsWithoutRef<'input'>) {
+};
+
+/** Label, hint and errors around one control, with the ids the control must point to. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: Omit<TFieldFrameProps, 'focus'> & {
+  children: (control: {
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+    invalid: boolean;
+  }) => ReactNode;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -37,16 +45,72 @@ export function Field({
           {errors?.join(' ')}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={input.name ?? id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        autoFocus={focus}
-        className={`block min-h-11 w-full max-w-md rounded-md border px-3 py-2 text-base ${errorId ? 'border-danger' : 'border-slate-400'}`}
-        {...input}
-      />
+      {children({
+        'aria-invalid': errorId ? true : undefined,
+        'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+        invalid: Boolean(errorId),
+      })}
     </div>
+  );
+}
+
+const controlClass = (invalid: boolean) =>
+  `block min-h-11 w-full max-w-md rounded-md border px-3 py-2 text-base ${invalid ? 'border-danger' : 'border-slate-400'}`;
+
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  focus,
+  ...input
+}: TFieldFrameProps & ComponentPropsWithoutRef<'input'>) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {({ invalid, ...aria }) => (
+        <input
+          id={id}
+          name={input.name ?? id}
+          {...aria}
+          autoFocus={focus}
+          className={controlClass(invalid)}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  focus,
+  options,
+  ...select
+}: TFieldFrameProps & {
+  options: readonly { value: string; label: string }[];
+} & ComponentPropsWithoutRef<'select'>) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {({ invalid, ...aria }) => (
+        <select
+          id={id}
+          name={select.name ?? id}
+          {...aria}
+          autoFocus={focus}
+          className={controlClass(invalid)}
+          {...select}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { registerAction } from '@/actions/auth/register';
 import { initialFormState } from '@/actions/form-state';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
+import { NewPasswordFields } from './new-password-fields';
 import { useFormText } from './use-form-text';
 
 const FIELDS = ['name', 'email', 'password', 'confirmPassword'] as const;
@@ -39,28 +40,7 @@ export function RegisterForm() {
         errors={errorsOf('email')}
         focus={firstError === 'email'}
       />
-      <Field
-        id="password"
-        type="password"
-        label={t('fields.password')}
-        hint={t('fields.passwordHint')}
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={200}
-        errors={errorsOf('password')}
-        focus={firstError === 'password'}
-      />
-      <Field
-        id="confirmPassword"
-        type="password"
-        label={t('fields.confirmPassword')}
-        autoComplete="new-password"
-        required
-        maxLength={200}
-        errors={errorsOf('confirmPassword')}
-        focus={firstError === 'confirmPassword'}
-      />
+      <NewPasswordFields label={t('fields.password')} errorsOf={errorsOf} firstError={firstError} />
       <SubmitButton disabled={pending}>{t('register.submit')}</SubmitButton>
     </form>
   );

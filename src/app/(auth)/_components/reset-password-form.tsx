@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { resetPasswordAction } from '@/actions/auth/reset-password';
 import { initialFormState } from '@/actions/form-state';
-import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
+import { FormMessage, SubmitButton } from '@/components/ui/form';
+import { NewPasswordFields } from './new-password-fields';
 import { useFormText } from './use-form-text';
 
 const FIELDS = ['password', 'confirmPassword'] as const;
@@ -17,27 +18,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={formAction} className="space-y-5" noValidate>
       {message ? <FormMessage tone="error">{message}</FormMessage> : null}
       <input type="hidden" name="token" value={token} />
-      <Field
-        id="password"
-        type="password"
+      <NewPasswordFields
         label={t('fields.newPassword')}
-        hint={t('fields.passwordHint')}
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={200}
-        errors={errorsOf('password')}
-        focus={firstError === 'password'}
-      />
-      <Field
-        id="confirmPassword"
-        type="password"
-        label={t('fields.confirmPassword')}
-        autoComplete="new-password"
-        required
-        maxLength={200}
-        errors={errorsOf('confirmPassword')}
-        focus={firstError === 'confirmPassword'}
+        errorsOf={errorsOf}
+        firstError={firstError}
       />
       <SubmitButton disabled={pending}>{t('reset.submit')}</SubmitButton>
     </form>

@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
+import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
 import { createTariffVersionAction } from '@/actions/tariffs/create-tariff-version';
 import { SURCHARGE_ROWS, TIER_ROWS } from '@/actions/tariffs/create-tariff-version.schema';
@@ -63,10 +63,10 @@ export function CreateTariffVersionForm({
       {firstError ? <FormMessage tone="error">{t('new.fixErrors')}</FormMessage> : null}
 
       <Fieldset legend={t('new.version')}>
-        <Select
-          name="utility"
+        <SelectField
+          id="utility"
           label={t('new.utility')}
-          value={value('utility')}
+          defaultValue={value('utility')}
           errors={messages('utility')}
           focus={firstError === 'utility'}
           options={[
@@ -107,11 +107,11 @@ export function CreateTariffVersionForm({
       </Fieldset>
 
       <Fieldset legend={t('new.tiers')}>
-        <Select
-          name="tierPeriod"
+        <SelectField
+          id="tierPeriod"
           label={t('new.tierPeriod')}
           hint={t('new.tierPeriodHint')}
-          value={value('tierPeriod')}
+          defaultValue={value('tierPeriod')}
           errors={messages('tierPeriod')}
           focus={firstError === 'tierPeriod'}
           options={[
@@ -184,58 +184,5 @@ function Fieldset({
       <legend className={nested ? 'font-semibold' : 'px-1 text-lg font-semibold'}>{legend}</legend>
       {children}
     </fieldset>
-  );
-}
-
-function Select({
-  name,
-  label,
-  hint,
-  value,
-  errors,
-  focus,
-  options,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  errors?: string[];
-  focus: boolean;
-  options: { value: string; label: string }[];
-}) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = errors?.length ? `${name}-error` : undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-muted text-sm">
-          {hint}
-        </p>
-      ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-danger text-sm font-medium">
-          {errors?.join(' ')}
-        </p>
-      ) : null}
-      <select
-        id={name}
-        name={name}
-        defaultValue={value}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        autoFocus={focus}
-        className="block min-h-11 w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
+import { Field, SelectField, FormMessage, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
 import { createStaffUserAction } from '@/actions/staff/create-staff-user';
 
@@ -37,31 +37,14 @@ export function CreateStaffUserForm({ roles }: { roles: { value: string; label: 
         required
         defaultValue={state.values?.name ?? ''}
       />
-      <div className="space-y-1">
-        <label htmlFor="role" className="block font-medium">
-          {t('staff.users.new.role')}
-        </label>
-        {roleError?.length ? (
-          <p id="role-error" className="text-danger text-sm font-medium">
-            {roleError.join(' ')}
-          </p>
-        ) : null}
-        <select
-          id="role"
-          name="role"
-          defaultValue={state.values?.role ?? 'agent'}
-          aria-invalid={roleError?.length ? true : undefined}
-          aria-describedby={roleError?.length ? 'role-error' : undefined}
-          autoFocus={firstError === 'role'}
-          className="block min-h-11 w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
-        >
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="role"
+        label={t('staff.users.new.role')}
+        errors={roleError}
+        focus={firstError === 'role'}
+        defaultValue={state.values?.role ?? 'agent'}
+        options={roles}
+      />
       <Field
         id="department"
         label={t('staff.users.new.department')}
