@@ -6,3 +6,4 @@ export * from './mail';
 export * from './billing';
 export * from './reports';
 export * from './usage';
+export * from './notifications';
