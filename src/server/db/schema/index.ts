@@ -7,3 +7,5 @@ export * from './billing';
 export * from './reports';
 export * from './usage';
 export * from './notifications';
+export * from './assistance';
+export * from './payments';
