@@ -49,6 +49,10 @@ const ZEnvSchema = z
     FILE_STORE_DIR: z.string().min(1).default('.data/files'),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Days between a direct-debit advance notice and its collection (SEPA 14; Bacs minimum 2). */
+    DIRECT_DEBIT_NOTICE_DAYS: z.coerce.number().int().min(2).max(60).default(14),
+    /** Provider calls in flight at once while collecting direct debits. */
+    DIRECT_DEBIT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && !isBuildPhase()) {
