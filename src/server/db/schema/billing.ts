@@ -132,6 +132,11 @@ export const ledgerEntries = pgTable(
     uniqueIndex('ledger_entries_bill_key')
       .on(t.billId)
       .where(sql`${t.kind} = 'bill'`),
+    // One entry per payment, refund or reversal (reference = its id), however often the
+    // provider tells us about it.
+    uniqueIndex('ledger_entries_reference_key')
+      .on(t.kind, t.reference)
+      .where(sql`${t.kind} in ('payment', 'refund', 'reversal')`),
   ],
 );
 
