@@ -23,7 +23,7 @@ const MATRIX: Record<TPermission, string> = {
   'supervise:complaint:any': '.  .  .  .  Y  Y',
   'review:assistance:any': ' .  .  .  Y  Y  Y',
   'override:assistance:any': '.  .  .  .  Y  Y',
-  'publish:notice': '        .  .  .  .  Y  Y',
+  'publish:notice:any': '    .  Y  .  .  Y  Y',
   'view:outbox:dev': '       .  .  .  .  .  Y',
 };
 

@@ -18,7 +18,7 @@ export const PERMISSIONS = [
   'supervise:complaint:any',
   'review:assistance:any',
   'override:assistance:any',
-  'publish:notice',
+  'publish:notice:any',
   'view:outbox:dev',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -28,7 +28,7 @@ const STAFF_BASE: TPermission[] = [...RESIDENT, 'view:account:any', 'search:acco
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   resident: RESIDENT,
-  agent: [...STAFF_BASE, 'handle:complaint:any'],
+  agent: [...STAFF_BASE, 'handle:complaint:any', 'publish:notice:any'],
   billing: [...STAFF_BASE, 'manage:tariff', 'run:billing'],
   reviewer: [...STAFF_BASE, 'review:assistance:any'],
   supervisor: [
@@ -37,7 +37,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'supervise:complaint:any',
     'review:assistance:any',
     'override:assistance:any',
-    'publish:notice',
+    'publish:notice:any',
     'view:audit:any',
   ],
   admin: [...PERMISSIONS],
