@@ -9,3 +9,5 @@ export * from './usage';
 export * from './notifications';
 export * from './assistance';
 export * from './payments';
+export * from './complaints';
+export * from './direct-debit';
