@@ -10,4 +10,3 @@ export * from './notifications';
 export * from './assistance';
 export * from './payments';
 export * from './complaints';
-export * from './direct-debit';
