@@ -6,6 +6,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { TEXT_SIZE_COOKIE, toLocale } from '@/lib/locale';
 import { getActor, isStaffRole } from '@/server/auth';
 import { getContactChannels } from '@/server/site';
+import { countUnreadNotifications } from '@/server/notifications';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = toLocale(await getLocale());
   const largeText = (await cookies()).get(TEXT_SIZE_COOKIE)?.value === 'large';
   const actor = await getActor();
+  const unread = actor ? await countUnreadNotifications(actor) : 0;
   const t = await getTranslations('common');
   return (
     <html lang={locale} className={largeText ? 'text-large' : undefined}>
@@ -36,7 +38,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           locale={locale}
           largeText={largeText}
           viewer={
-            actor ? { signedIn: true, isStaff: isStaffRole(actor.role) } : { signedIn: false }
+            actor
+              ? { signedIn: true, isStaff: isStaffRole(actor.role), unread }
+              : { signedIn: false }
           }
         />
         <main

@@ -8,7 +8,7 @@ import { LOCALE_NAMES } from '@/lib/locale-names';
 export type TSiteHeaderProps = {
   locale: TLocale;
   largeText: boolean;
-  viewer: { signedIn: false } | { signedIn: true; isStaff: boolean };
+  viewer: { signedIn: false } | { signedIn: true; isStaff: boolean; unread: number };
 };
 
 const chip =
@@ -16,6 +16,7 @@ const chip =
 
 export async function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
   const t = await getTranslations('common');
+  const tInbox = await getTranslations('inbox');
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -31,6 +32,21 @@ export async function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps
             <>
               <Link className={chip} href="/dashboard">
                 {t('nav.dashboard')}
+              </Link>
+              <Link className={chip} href="/inbox">
+                {viewer.unread > 0 ? (
+                  <>
+                    <span className="sr-only">{tInbox('navUnread', { count: viewer.unread })}</span>
+                    <span aria-hidden="true">
+                      {tInbox('nav')}
+                      <span className="bg-brand-600 ml-1 rounded-full px-2 py-0.5 text-xs font-bold text-white">
+                        {viewer.unread > 99 ? '99+' : viewer.unread}
+                      </span>
+                    </span>
+                  </>
+                ) : (
+                  tInbox('nav')
+                )}
               </Link>
               {viewer.isStaff ? (
                 <Link className={chip} href="/staff">

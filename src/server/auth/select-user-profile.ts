@@ -1,12 +1,13 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '../db';
-import { users } from '../db/schema';
+import { notifications, users } from '../db/schema';
 
 /**
  * The signed-in user's row as the request needs it. Cached per request, so the layout's
- * sign-in check and the page's greeting share one query.
+ * sign-in check and the page's greeting share one query. The unread inbox count rides along (a
+ * sub-select on a partial index) so the header shows it without another round trip.
  */
 export const selectUserProfile = cache(async (userId: string) => {
   const db = await getDb();
@@ -17,6 +18,8 @@ export const selectUserProfile = cache(async (userId: string) => {
       role: users.role,
       disabledAt: users.disabledAt,
       sessionsValidAfter: users.sessionsValidAfter,
+      unreadNotifications: sql<number>`(select count(*)::int from ${notifications}
+        where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)`,
     })
     .from(users)
     .where(eq(users.id, userId))
