@@ -23,6 +23,8 @@ const MATRIX: Record<TPermission, string> = {
   'supervise:complaint:any': '.  .  .  .  Y  Y',
   'review:assistance:any': ' .  .  .  Y  Y  Y',
   'override:assistance:any': '.  .  .  .  Y  Y',
+  'file:assistance:behalf': '  .  Y  .  .  Y  Y',
+  'manage:assistance_program': '.  .  .  .  Y  Y',
   'publish:notice:any': '    .  Y  .  .  Y  Y',
   'view:outbox:dev': '       .  .  .  .  .  Y',
 };

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'supervise:complaint:any',
   'review:assistance:any',
   'override:assistance:any',
+  'file:assistance:behalf',
+  'manage:assistance_program',
   'publish:notice:any',
   'view:outbox:dev',
 ] as const;
@@ -28,7 +30,9 @@ const STAFF_BASE: TPermission[] = [...RESIDENT, 'view:account:any', 'search:acco
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   resident: RESIDENT,
-  agent: [...STAFF_BASE, 'handle:complaint:any', 'publish:notice:any'],
+  // Customer-service agents include the community service officers (社区服务专员) who file
+  // waiver applications for a resident, with the resident's consent recorded.
+  agent: [...STAFF_BASE, 'handle:complaint:any', 'publish:notice:any', 'file:assistance:behalf'],
   billing: [...STAFF_BASE, 'manage:tariff', 'run:billing'],
   reviewer: [...STAFF_BASE, 'review:assistance:any'],
   supervisor: [
@@ -37,6 +41,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'supervise:complaint:any',
     'review:assistance:any',
     'override:assistance:any',
+    'file:assistance:behalf',
+    'manage:assistance_program',
     'publish:notice:any',
     'view:audit:any',
   ],
