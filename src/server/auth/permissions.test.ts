@@ -19,8 +19,11 @@ const MATRIX: Record<TPermission, string> = {
   'view:audit:any': '        .  .  .  .  Y  Y',
   'manage:tariff': '         .  .  Y  .  .  Y',
   'run:billing': '           .  .  Y  .  .  Y',
+  'file:complaint:own': '    Y  Y  Y  Y  Y  Y',
   'handle:complaint:any': '  .  Y  .  .  Y  Y',
   'supervise:complaint:any': '.  .  .  .  Y  Y',
+  // Internal notes of every department; agents see only their own departments' notes.
+  'view:complaint_notes:any': '.  .  .  .  Y  Y',
   'review:assistance:any': ' .  .  .  Y  Y  Y',
   'override:assistance:any': '.  .  .  .  Y  Y',
   'file:assistance:behalf': '  .  Y  .  .  Y  Y',

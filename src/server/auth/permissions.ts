@@ -14,8 +14,10 @@ export const PERMISSIONS = [
   'view:audit:any',
   'manage:tariff',
   'run:billing',
+  'file:complaint:own',
   'handle:complaint:any',
   'supervise:complaint:any',
+  'view:complaint_notes:any',
   'review:assistance:any',
   'override:assistance:any',
   'file:assistance:behalf',
@@ -25,7 +27,7 @@ export const PERMISSIONS = [
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
-const RESIDENT: TPermission[] = ['view:account:own', 'link:account:own'];
+const RESIDENT: TPermission[] = ['view:account:own', 'link:account:own', 'file:complaint:own'];
 const STAFF_BASE: TPermission[] = [...RESIDENT, 'view:account:any', 'search:account:any'];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -39,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...STAFF_BASE,
     'handle:complaint:any',
     'supervise:complaint:any',
+    'view:complaint_notes:any',
     'review:assistance:any',
     'override:assistance:any',
     'file:assistance:behalf',
