@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './assistance';
 export * from './payments';
 export * from './complaints';
+export * from './direct-debit';
