@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '../db';
-import { notifications, users } from '../db/schema';
+import { users } from '../db/schema';
 
 /**
  * The signed-in user's row as the request needs it. Cached per request, so the layout's
@@ -18,8 +18,10 @@ export const selectUserProfile = cache(async (userId: string) => {
       role: users.role,
       disabledAt: users.disabledAt,
       sessionsValidAfter: users.sessionsValidAfter,
-      unreadNotifications: sql<number>`(select count(*)::int from ${notifications}
-        where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)`,
+      // Written out in full: drizzle drops table names in a one-table select, and an
+      // unqualified "id" inside the sub-select would mean notifications.id.
+      unreadNotifications: sql<number>`(select count(*)::int from notifications n
+        where n.user_id = "users"."id" and n.read_at is null)`,
     })
     .from(users)
     .where(eq(users.id, userId))
