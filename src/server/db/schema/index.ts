@@ -11,3 +11,4 @@ export * from './assistance';
 export * from './payments';
 export * from './complaints';
 export * from './direct-debit';
+export * from './notices';

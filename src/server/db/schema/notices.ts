@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns';
+import { districts, serviceAccounts, utilityEnum } from './accounts';
+import { users } from './users';
+
+/**
+ * Kinds of service notice. `planned_outage` is a planned electricity cut (停电通知); water has
+ * its own outage (停水通知), low-pressure supply during works (降压供水) and published
+ * water-quality results (水质公告); `works` (施工公告) may concern either utility.
+ */
+export const NOTICE_KINDS = [
+  'planned_outage',
+  'water_outage',
+  'works',
+  'low_pressure',
+  'water_quality',
+] as const;
+export type TNoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NOTICE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type TNoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/**
+ * A service notice. Titles and bodies are written in Chinese; English is optional (pages fall
+ * back to the Chinese text and say so). Start and end are instants (entered in Asia/Shanghai).
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    kind: text({ enum: NOTICE_KINDS }).notNull(),
+    utility: utilityEnum().notNull(),
+    titleZh: text().notNull(),
+    titleEn: text(),
+    bodyZh: text().notNull(),
+    bodyEn: text(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    /** Published with less than the required lead time; the reason is kept and shown. */
+    emergency: boolean().notNull().default(false),
+    emergencyReason: text(),
+    status: text({ enum: NOTICE_STATUSES }).notNull().default('draft'),
+    createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp({ withTimezone: true }),
+    publishedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawnByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    withdrawnReason: text(),
+    /** Set when the notify job has reached every resident it targets. */
+    notifiedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('notices_status_ends_idx').on(t.status, t.endsAt),
+    check('notices_end_after_start_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Where a notice applies: a whole district, or the premises of one service account. */
+export const noticeTargets = pgTable(
+  'notice_targets',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    noticeId: integer()
+      .notNull()
+      .references(() => notices.id, { onDelete: 'cascade' }),
+    districtId: integer().references(() => districts.id),
+    accountId: integer().references(() => serviceAccounts.id),
+  },
+  (t) => [
+    uniqueIndex('notice_targets_notice_district_key').on(t.noticeId, t.districtId),
+    uniqueIndex('notice_targets_notice_account_key').on(t.noticeId, t.accountId),
+    index('notice_targets_district_idx').on(t.districtId),
+    index('notice_targets_account_idx').on(t.accountId),
+    check(
+      'notice_targets_one_target_check',
+      sql`(${t.districtId} is null) <> (${t.accountId} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Who has been told about a notice: one row per (notice, user), written in the same
+ * transaction as the notification, so the notify job can be re-run and tells no one twice.
+ */
+export const noticeDeliveries = pgTable(
+  'notice_deliveries',
+  {
+    noticeId: integer()
+      .notNull()
+      .references(() => notices.id, { onDelete: 'cascade' }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deliveredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.userId] })],
+);
