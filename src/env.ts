@@ -47,14 +47,40 @@ const ZEnvSchema = z
     TRUST_PROXY: ZBool,
     /** Local directory of the file store (generated PDFs, uploads); never under public/. */
     FILE_STORE_DIR: z.string().min(1).default('.data/files'),
+    /** Stripe. Unset key: payments go to the offline sandbox (see STRIPE_SANDBOX_ENABLED). */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /**
+     * The offline Stripe sandbox. Always on outside production when STRIPE_SECRET_KEY is unset;
+     * in production only when set to true (a demo), otherwise online payment is switched off.
+     */
+    STRIPE_SANDBOX_ENABLED: ZBool,
+    /** Sandbox webhooks arrive late, twice and out of order like Stripe's; false = in order, once. */
+    STRIPE_SANDBOX_CHAOS: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+    /** Seed of the sandbox's chaos, for a repeatable run; unset = random. */
+    STRIPE_SANDBOX_SEED: z.coerce.number().int().optional(),
+    /** Refunds above this many fen need a second, different staff member's approval. */
+    REFUND_APPROVAL_THRESHOLD_FEN: z.coerce.number().int().min(0).default(50_000),
+    /** Pay without signing in: wrong account/code pairs allowed per IP per window. */
+    GUEST_PAY_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    GUEST_PAY_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
     /** Days between a direct-debit advance notice and its collection (SEPA 14; Bacs minimum 2). */
     DIRECT_DEBIT_NOTICE_DAYS: z.coerce.number().int().min(2).max(60).default(14),
     /** Provider calls in flight at once while collecting direct debits. */
     DIRECT_DEBIT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   })
   .superRefine((value, ctx) => {
+    if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET && !isBuildPhase()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRET'],
+        message:
+          'STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (the signing secret of your webhook endpoint).',
+      });
+    }
     if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && !isBuildPhase()) {
       ctx.addIssue({
         code: 'custom',

@@ -3,6 +3,7 @@ import { billingRunQueue } from '../billing/billing-run-job';
 import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
 import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
+import { sandboxWebhookQueue } from '../payments/sandbox/deliver-sandbox-webhook-job';
 import type { TJobQueue } from './define-job-queue';
 
 /**
@@ -15,4 +16,5 @@ export const jobQueues: readonly TJobQueue[] = [
   refreshPeerUsageQueue,
   billingRunQueue,
   generateReportsQueue,
+  sandboxWebhookQueue,
 ];

@@ -1,0 +1,33 @@
+import 'server-only';
+
+export type * from './types';
+export { getStripe, PaymentsUnavailableError } from './get-stripe';
+export { createStripeProvider, WEBHOOK_TOLERANCE_SECONDS } from './create-stripe-provider';
+export { getPaymentProvider, installPaymentProvider } from './get-payment-provider';
+export {
+  paymentMode,
+  webhookSecret,
+  SANDBOX_WEBHOOK_SECRET,
+  type TPaymentMode,
+} from './payment-settings';
+export { getAccountBalance, listOpenBills } from './ledger';
+export {
+  allocateOldestFirst,
+  amountToSettleBalance,
+  amountToSettleBill,
+  deriveOpenBills,
+  type TOpenBill,
+} from './allocation';
+export {
+  applyPaymentOutcome,
+  lockPaymentByRefs,
+  type TPaymentOutcome,
+} from './apply-payment-outcome';
+export {
+  paymentStatusListeners,
+  type TPaymentStatusChange,
+  type TPaymentStatusListener,
+} from './payment-status-listeners';
+export { handleStripeWebhook } from './webhooks/handle-stripe-webhook';
+export { processStripeEvent } from './webhooks/process-stripe-event';
+export { HANDLED_EVENT_TYPES } from './webhooks/handlers';
