@@ -30,6 +30,9 @@ const MATRIX: Record<TPermission, string> = {
   'manage:assistance_program': '.  .  .  .  Y  Y',
   'publish:notice:any': '    .  Y  .  .  Y  Y',
   'view:outbox:dev': '       .  .  .  .  .  Y',
+  'manage:mandate:own': '    Y  Y  Y  Y  Y  Y',
+  'view:mandate:any': '      .  Y  Y  .  Y  Y',
+  'run:collections': '       .  .  Y  .  .  Y',
 };
 
 const cases: [TRole, TPermission, boolean][] = PERMISSIONS.flatMap((permission) => {

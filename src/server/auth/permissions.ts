@@ -24,18 +24,32 @@ export const PERMISSIONS = [
   'manage:assistance_program',
   'publish:notice:any',
   'view:outbox:dev',
+  'manage:mandate:own',
+  'view:mandate:any',
+  'run:collections',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
-const RESIDENT: TPermission[] = ['view:account:own', 'link:account:own', 'file:complaint:own'];
+const RESIDENT: TPermission[] = [
+  'view:account:own',
+  'link:account:own',
+  'file:complaint:own',
+  'manage:mandate:own',
+];
 const STAFF_BASE: TPermission[] = [...RESIDENT, 'view:account:any', 'search:account:any'];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   resident: RESIDENT,
   // Customer-service agents include the community service officers (社区服务专员) who file
   // waiver applications for a resident, with the resident's consent recorded.
-  agent: [...STAFF_BASE, 'handle:complaint:any', 'publish:notice:any', 'file:assistance:behalf'],
-  billing: [...STAFF_BASE, 'manage:tariff', 'run:billing'],
+  agent: [
+    ...STAFF_BASE,
+    'handle:complaint:any',
+    'publish:notice:any',
+    'file:assistance:behalf',
+    'view:mandate:any',
+  ],
+  billing: [...STAFF_BASE, 'manage:tariff', 'run:billing', 'view:mandate:any', 'run:collections'],
   reviewer: [...STAFF_BASE, 'review:assistance:any'],
   supervisor: [
     ...STAFF_BASE,
@@ -48,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'manage:assistance_program',
     'publish:notice:any',
     'view:audit:any',
+    'view:mandate:any',
   ],
   admin: [...PERMISSIONS],
 };
