@@ -47,6 +47,8 @@ const ZEnvSchema = z
     TRUST_PROXY: ZBool,
     /** Local directory of the file store (generated PDFs, uploads); never under public/. */
     FILE_STORE_DIR: z.string().min(1).default('.data/files'),
+    /** Days after a waiver decision when the application's documents are deleted (decision kept). */
+    ASSISTANCE_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Stripe. Unset key: payments go to the offline sandbox (see STRIPE_SANDBOX_ENABLED). */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),

@@ -7,6 +7,11 @@ import { SPIKE_FACTOR, SPIKE_MIN_EXCESS, SPIKE_MIN_HISTORY } from './billing-rul
 import { decideAccountBill, type TAccountMonth, type TBillDecision } from './decide-account-bill';
 import type { TBillingPeriod } from './describe-billing-period';
 import { rowsOf } from './rows-of';
+import {
+  applyAssistanceToBill,
+  type TAssistanceForBill,
+} from '../assistance/apply-assistance-to-bill';
+import { loadBatchAssistance } from '../assistance/load-batch-assistance';
 
 /** A transaction (or the database) to write with. */
 export type TTx = Pick<TDb, 'execute'>;
@@ -75,7 +80,25 @@ async function billInTransaction(tx: TTx, batch: TBillingBatch): Promise<TBatchR
     const decisions = months.map((m) => decideAccountBill(m, batch.tariffs, batch.period));
     const bills = decisions.filter((d) => d.kind === 'bill');
     const held = decisions.filter((d) => d.kind === 'exception');
-    const billedAccounts = await writeBills(tx, batch, bills);
+    // Fee waivers: every grant of the batch's accounts in one read, applied as explained lines.
+    const assistance =
+      bills.length > 0
+        ? await loadBatchAssistance(tx, {
+            utility: batch.utility,
+            period: batch.period.start,
+            fromAccountId: batch.fromAccountId,
+            toAccountId: batch.toAccountId,
+          })
+        : new Map();
+    const billsWithAssistance = bills.map((bill) => ({
+      ...bill,
+      assistance: applyAssistanceToBill(
+        batch.utility,
+        bill.computed.lines,
+        assistance.get(bill.accountId),
+      ),
+    }));
+    const billedAccounts = await writeBills(tx, batch, billsWithAssistance);
     const heldAccounts = await writeExceptions(tx, batch, held);
 
     // Months staff corrected or released are billed now; their exception was counted already.
@@ -209,7 +232,7 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
   }));
 }
 
-type TBillToWrite = Extract<TBillDecision, { kind: 'bill' }>;
+type TBillToWrite = Extract<TBillDecision, { kind: 'bill' }> & { assistance: TAssistanceForBill };
 
 /** One statement: bills, then lines and ledger entries for exactly the bills it inserted. */
 async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]): Promise<number[]> {
@@ -221,6 +244,7 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
     from: [] as (string | null)[],
     to: [] as (string | null)[],
     total: [] as number[],
+    credit: [] as number[],
     tariff: [] as number[],
   };
   const l = {
@@ -233,15 +257,30 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
     amount: [] as number[],
     explanation: [] as string[],
   };
+  const c = {
+    account: [] as number[],
+    grant: [] as number[],
+    bill: [] as number[],
+    fen: [] as number[],
+  };
   for (const bill of bills) {
+    const { assistance } = bill;
+    const lines = [...bill.computed.lines, ...assistance.lines];
     b.account.push(bill.accountId);
     b.usage.push(bill.usage);
     b.estimated.push(bill.estimated);
     b.from.push(bill.readingFrom);
     b.to.push(bill.readingTo);
-    b.total.push(bill.computed.totalFen);
+    b.total.push(lines.reduce((sum, line) => sum + line.amountFen, 0));
+    b.credit.push(assistance.creditFen);
     b.tariff.push(bill.tariffId);
-    bill.computed.lines.forEach((line, index) => {
+    for (const credit of assistance.credits) {
+      c.account.push(bill.accountId);
+      c.grant.push(credit.grantId);
+      c.bill.push(credit.billId);
+      c.fen.push(credit.amountFen);
+    }
+    lines.forEach((line, index) => {
       l.account.push(bill.accountId);
       l.no.push(index + 1);
       l.kind.push(line.kind);
@@ -259,8 +298,8 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
     WITH input AS (
       SELECT * FROM unnest(${p(b.account)}::int[], ${p(b.usage)}::numeric[], ${p(b.estimated)}::bool[],
                            ${p(b.from)}::numeric[], ${p(b.to)}::numeric[], ${p(b.total)}::int[],
-                           ${p(b.tariff)}::int[])
-        AS t(account_id, usage, estimated, reading_from, reading_to, total_fen, tariff_id)
+                           ${p(b.credit)}::int[], ${p(b.tariff)}::int[])
+        AS t(account_id, usage, estimated, reading_from, reading_to, total_fen, credit_fen, tariff_id)
     ),
     inserted AS (
       INSERT INTO bills (account_id, period, run_id, tariff_id, usage, estimated, reading_from,
@@ -283,11 +322,28 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
         JOIN inserted ON inserted.account_id = l.account_id
     ),
     ledger AS (
+      -- A late-approval waiver credit is its own ledger entry ('waiver_credit'); the 'bill'
+      -- entry is the rest, so the two add up to the bill's total.
       INSERT INTO ledger_entries (account_id, kind, amount_fen, bill_id, occurred_at)
-      SELECT account_id, 'bill', total_fen, id,
+      SELECT inserted.account_id, 'bill', inserted.total_fen - input.credit_fen, inserted.id,
              (${period.issuedOn}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
-        FROM inserted
+        FROM inserted JOIN input ON input.account_id = inserted.account_id
       ON CONFLICT (bill_id) WHERE kind = 'bill' DO NOTHING
+    ),
+    waiver_credit AS (
+      INSERT INTO ledger_entries (account_id, kind, amount_fen, bill_id, reference, occurred_at)
+      SELECT inserted.account_id, 'waiver_credit', input.credit_fen, inserted.id, 'assistance',
+             (${period.issuedOn}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        FROM inserted JOIN input ON input.account_id = inserted.account_id
+       WHERE input.credit_fen <> 0
+    ),
+    credits AS (
+      INSERT INTO assistance_credits (grant_id, bill_id, credited_on_bill_id, amount_fen)
+      SELECT c.grant_id, c.bill_id, inserted.id, c.amount_fen
+        FROM unnest(${p(c.account)}::int[], ${p(c.grant)}::int[], ${p(c.bill)}::bigint[],
+                    ${p(c.fen)}::int[]) AS c(account_id, grant_id, bill_id, amount_fen)
+        JOIN inserted ON inserted.account_id = c.account_id
+      ON CONFLICT (grant_id, bill_id) DO NOTHING
     )
     SELECT account_id FROM inserted`),
   );

@@ -17,6 +17,13 @@ const KNOWN_KEYS = new Set([
   'bills.line.surcharge',
 ]);
 
+/** The explanation keys fee waivers write (src/server/assistance/compute-waiver-lines.ts). */
+const WAIVER_KEYS = new Set([
+  'assistance.line.allowance',
+  'assistance.line.fixedShare',
+  'assistance.line.credit',
+]);
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   let format = numberFormats.get(key);
@@ -100,6 +107,33 @@ export function renderBillLine(
       ? t('bills.line.span', { from: formatDay(from, locale), to: formatDay(to, locale) })
       : '';
 
+  if (key && WAIVER_KEYS.has(key)) {
+    const name = valueOf(values, locale === 'zh-CN' ? 'nameZh' : 'nameEn') ?? '';
+    if (key === 'assistance.line.fixedShare') {
+      const base = formatFen(Number(valueOf(values, 'baseFen') ?? 0), locale, currency);
+      return t(key, { name, base, percent: valueOf(values, 'percent') ?? '', amount });
+    }
+    if (key === 'assistance.line.credit') {
+      const period = valueOf(values, 'period');
+      const month = period
+        ? new Intl.DateTimeFormat(locale, {
+            year: 'numeric',
+            month: 'long',
+            timeZone: 'UTC',
+          }).format(new Date(`${period}T00:00:00Z`))
+        : '';
+      return t(key, { name, month, amount });
+    }
+    if (quantity && unitPrice) {
+      return t(key, {
+        name,
+        quantity: formatQuantity(quantity, locale),
+        unit,
+        unitPrice: formatUnitPrice(unitPrice, locale, currency),
+        amount,
+      });
+    }
+  }
   if (key && KNOWN_KEYS.has(key)) {
     if (key === 'bills.line.fixed') {
       const days = valueOf(values, 'days');

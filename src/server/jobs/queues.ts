@@ -4,6 +4,10 @@ import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
 import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
 import { sandboxWebhookQueue } from '../payments/sandbox/deliver-sandbox-webhook-job';
+import {
+  assistanceDocumentPurgeQueue,
+  assistanceRenewalRemindersQueue,
+} from '../assistance/assistance-jobs';
 import type { TJobQueue } from './define-job-queue';
 
 /**
@@ -16,5 +20,7 @@ export const jobQueues: readonly TJobQueue[] = [
   refreshPeerUsageQueue,
   billingRunQueue,
   generateReportsQueue,
+  assistanceRenewalRemindersQueue,
+  assistanceDocumentPurgeQueue,
   sandboxWebhookQueue,
 ];

@@ -81,10 +81,7 @@ export const assistancePrograms = pgTable(
       sql`(${t.ruleKind} = 'allowance' AND (${t.allowanceWater} > 0 OR ${t.allowanceElectricity} > 0))
        OR (${t.ruleKind} = 'fixed_share' AND ${t.fixedSharePercent} > 0 AND ${t.fixedSharePercent} <= 100)`,
     ),
-    check(
-      'assistance_programs_validity_check',
-      sql`${t.defaultValidityMonths} between 1 and 60`,
-    ),
+    check('assistance_programs_validity_check', sql`${t.defaultValidityMonths} between 1 and 60`),
   ],
 );
 

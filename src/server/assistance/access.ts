@@ -1,0 +1,29 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { TActor } from '../auth/actor';
+
+/**
+ * Who may see an application on the resident side: the applicant and the officer who filed it
+ * for them. Used inside every query, so anyone else's id finds no row ("not found").
+ */
+export function applicantOrFiler(actor: TActor, alias = 'app'): SQL {
+  const a = sql.raw(alias);
+  return sql`(${a}.applicant_user_id = ${actor.userId} OR ${a}.filed_by_user_id = ${actor.userId})`;
+}
+
+/**
+ * True when the application concerns the actor's own household: their own application, one
+ * they filed, or one covering an account at premises where the actor has a linked account.
+ * Reviewers may not decide those.
+ */
+export function ownHousehold(actor: TActor, alias = 'app'): SQL {
+  const a = sql.raw(alias);
+  return sql`(${a}.applicant_user_id = ${actor.userId}
+     OR ${a}.filed_by_user_id = ${actor.userId}
+     OR EXISTS (SELECT 1
+                  FROM assistance_application_accounts aa
+                  JOIN service_accounts sa ON sa.id = aa.account_id
+                  JOIN service_accounts mine ON mine.premises_id = sa.premises_id
+                  JOIN account_links l ON l.account_id = mine.id
+                 WHERE aa.application_id = ${a}.id AND l.user_id = ${actor.userId}))`;
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '../db';
+import type { TActor } from '../auth/actor';
+import { rowsOf } from '../billing/rows-of';
+import { applicantOrFiler } from './access';
+import type { TApplicationSummary } from './types';
+
+/**
+ * The applications the actor made or filed for someone, newest first, with the grant period
+ * of approved ones (for "valid until" and renewal).
+ */
+export async function listMyApplications(input: { actor: TActor }): Promise<TApplicationSummary[]> {
+  const db = await getDb();
+  const rows = rowsOf<{
+    id: number;
+    reference: string;
+    status: TApplicationSummary['status'];
+    name_zh: string;
+    name_en: string;
+    code: string;
+    renewable: boolean;
+    created_at: string;
+    submitted_at: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    renewed: boolean;
+  }>(
+    await db.execute(sql`
+      SELECT app.id, app.reference, app.status, p.name_zh, p.name_en, p.code, p.renewable,
+             app.created_at, app.submitted_at,
+             (SELECT min(g.valid_from)::text FROM assistance_grants g
+               WHERE g.application_id = app.id AND g.revoked_at IS NULL) AS valid_from,
+             (SELECT max(g.valid_to)::text FROM assistance_grants g
+               WHERE g.application_id = app.id AND g.revoked_at IS NULL) AS valid_to,
+             EXISTS (SELECT 1 FROM assistance_applications r
+                      WHERE r.renews_application_id = app.id
+                        AND r.status NOT IN ('rejected', 'withdrawn')) AS renewed
+        FROM assistance_applications app
+        JOIN assistance_programs p ON p.id = app.program_id
+       WHERE ${applicantOrFiler(input.actor)}
+       ORDER BY app.created_at DESC, app.id DESC
+       LIMIT 50`),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    programName: { zh: r.name_zh, en: r.name_en },
+    programCode: r.code,
+    renewable: r.renewable,
+    createdAt: new Date(r.created_at),
+    submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    renewed: r.renewed,
+  }));
+}

@@ -1,0 +1,167 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '../db';
+import {
+  accountLinks,
+  assistanceApplicationAccounts,
+  assistanceApplications,
+  assistancePrograms,
+  users,
+  type TConsentMethod,
+} from '../db/schema';
+import { writeAudit } from '../audit';
+import { assertCan } from '../auth/permissions';
+import type { TActor } from '../auth/actor';
+import { applicantOrFiler } from './access';
+import { rowsOf } from '../billing/rows-of';
+
+export type TOnBehalfOf = {
+  applicantUserId: string;
+  consentMethod: TConsentMethod;
+  /** YYYY-MM-DD: the day the resident agreed. */
+  consentGivenOn: string;
+  consentNote: string | null;
+};
+
+export type TStartApplicationResult =
+  | { ok: true; applicationId: number; reference: string }
+  | { ok: false; error: 'not_found' | 'no_accounts' | 'program_inactive' | 'not_renewable' };
+
+/**
+ * Opens a draft application for a programme and some of the applicant's linked accounts.
+ * A resident applies for themselves; an officer with `file:assistance:behalf` applies for a
+ * resident whose consent they record (method, day, note). An account that is not linked to the
+ * applicant is refused as not found. A renewal (`renewsApplicationId`, one of the applicant's
+ * approved applications) starts pre-filled with its programme, accounts and answers.
+ */
+export async function startApplication(input: {
+  actor: TActor;
+  programId: number;
+  accountIds: number[];
+  onBehalfOf?: TOnBehalfOf;
+  renewsApplicationId?: number;
+}): Promise<TStartApplicationResult> {
+  const { actor } = input;
+  if (input.onBehalfOf) assertCan(actor, 'file:assistance:behalf');
+  else assertCan(actor, 'view:account:own');
+  const applicantUserId = input.onBehalfOf?.applicantUserId ?? actor.userId;
+  const db = await getDb();
+
+  return db.transaction(async (tx) => {
+    let answers: Record<string, string> = {};
+    let accountIds = [...new Set(input.accountIds)];
+    let programId = input.programId;
+    if (input.renewsApplicationId !== undefined) {
+      const previous = rowsOf<{
+        program_id: number;
+        answers: Record<string, string>;
+        renewable: boolean;
+      }>(
+        await tx.execute(sql`
+          SELECT app.program_id, app.answers, p.renewable
+            FROM assistance_applications app
+            JOIN assistance_programs p ON p.id = app.program_id
+           WHERE app.id = ${input.renewsApplicationId}
+             AND app.status = 'approved'
+             AND app.applicant_user_id = ${applicantUserId}
+             AND ${applicantOrFiler(actor)}`),
+      )[0];
+      if (!previous) return { ok: false, error: 'not_found' };
+      if (!previous.renewable) return { ok: false, error: 'not_renewable' };
+      programId = previous.program_id;
+      answers = previous.answers;
+      if (accountIds.length === 0) {
+        const previousAccounts = await tx
+          .select({ accountId: assistanceApplicationAccounts.accountId })
+          .from(assistanceApplicationAccounts)
+          .where(eq(assistanceApplicationAccounts.applicationId, input.renewsApplicationId));
+        accountIds = previousAccounts.map((a) => a.accountId);
+      }
+    }
+
+    const [program] = await tx
+      .select({
+        id: assistancePrograms.id,
+        code: assistancePrograms.code,
+        active: assistancePrograms.active,
+      })
+      .from(assistancePrograms)
+      .where(eq(assistancePrograms.id, programId))
+      .limit(1);
+    if (!program) return { ok: false, error: 'not_found' };
+    if (!program.active) return { ok: false, error: 'program_inactive' };
+
+    if (input.onBehalfOf) {
+      const [applicant] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, applicantUserId), eq(users.role, 'resident')))
+        .limit(1);
+      if (!applicant) return { ok: false, error: 'not_found' };
+    }
+
+    if (accountIds.length === 0) return { ok: false, error: 'no_accounts' };
+    const linked = await tx
+      .select({ accountId: accountLinks.accountId })
+      .from(accountLinks)
+      .where(
+        and(eq(accountLinks.userId, applicantUserId), inArray(accountLinks.accountId, accountIds)),
+      );
+    if (linked.length !== accountIds.length) return { ok: false, error: 'not_found' };
+
+    const now = new Date();
+    const [created] = await tx
+      .insert(assistanceApplications)
+      .values({
+        // Replaced below once the id is known; unique placeholder until then.
+        reference: `pending-${crypto.randomUUID()}`,
+        programId,
+        applicantUserId,
+        filedByUserId: input.onBehalfOf ? actor.userId : null,
+        consentMethod: input.onBehalfOf?.consentMethod ?? null,
+        consentGivenOn: input.onBehalfOf?.consentGivenOn ?? null,
+        consentRecordedAt: input.onBehalfOf ? now : null,
+        consentNote: input.onBehalfOf?.consentNote ?? null,
+        renewsApplicationId: input.renewsApplicationId ?? null,
+        answers,
+      })
+      .returning({ id: assistanceApplications.id });
+    if (!created) throw new Error('application not created');
+    const reference = formatReference(program.code, now, created.id);
+    await tx
+      .update(assistanceApplications)
+      .set({ reference })
+      .where(eq(assistanceApplications.id, created.id));
+    await tx
+      .insert(assistanceApplicationAccounts)
+      .values(accountIds.map((accountId) => ({ applicationId: created.id, accountId })));
+    await writeAudit(tx, actor, {
+      action: input.onBehalfOf
+        ? 'assistance.application.filed_for_resident'
+        : 'assistance.application.started',
+      subjectType: 'assistance_application',
+      subjectId: created.id,
+      detail: {
+        reference,
+        accountIds,
+        ...(input.onBehalfOf
+          ? {
+              applicantUserId,
+              consentMethod: input.onBehalfOf.consentMethod,
+              consentGivenOn: input.onBehalfOf.consentGivenOn,
+            }
+          : {}),
+        ...(input.renewsApplicationId !== undefined ? { renews: input.renewsApplicationId } : {}),
+      },
+    });
+    return { ok: true, applicationId: created.id, reference };
+  });
+}
+
+/** `DB-2026-000045`: programme code, the year in Shanghai, the id padded to six digits. */
+export function formatReference(code: string, when: Date, id: number): string {
+  const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(
+    when,
+  );
+  return `${code}-${year}-${String(id).padStart(6, '0')}`;
+}

@@ -1,0 +1,148 @@
+import 'server-only';
+import type {
+  TApplicationStatus,
+  TAssistanceQuestion,
+  TAssistanceRuleKind,
+  TConsentMethod,
+  TDecisionKind,
+  TRejectionReason,
+  TRequiredDocument,
+  TUtility,
+} from '../db/schema';
+import type { TBilingual } from '../accounts/types';
+
+export type {
+  TApplicationStatus,
+  TAssistanceQuestion,
+  TAssistanceRuleKind,
+  TConsentMethod,
+  TDecisionKind,
+  TRejectionReason,
+  TRequiredDocument,
+};
+
+/** A programme as residents and staff read it. */
+export type TAssistanceProgram = {
+  id: number;
+  code: string;
+  name: TBilingual;
+  description: TBilingual;
+  ruleKind: TAssistanceRuleKind;
+  allowanceWater: string | null;
+  allowanceElectricity: string | null;
+  fixedSharePercent: string | null;
+  questions: TAssistanceQuestion[];
+  documents: TRequiredDocument[];
+  defaultValidityMonths: number;
+  renewable: boolean;
+  active: boolean;
+};
+
+export type TApplicationAccount = {
+  id: number;
+  accountNumber: string;
+  utility: TUtility;
+  address: TBilingual;
+};
+
+export type TApplicationDocument = {
+  id: number;
+  requirement: string;
+  contentType: string;
+  sizeBytes: number;
+  originalName: string;
+  uploadedAt: Date;
+  deleted: boolean;
+};
+
+export type TApplicationDecision = {
+  id: number;
+  kind: TDecisionKind;
+  validFrom: string | null;
+  validTo: string | null;
+  reasonCode: TRejectionReason | null;
+  message: string | null;
+  override: boolean;
+  overrideReason: string | null;
+  decidedAt: Date;
+  /** Staff pages only; null on the resident's page. */
+  decidedBy: string | null;
+  reply: { message: string; repliedAt: Date } | null;
+};
+
+export type TApplicationGrant = {
+  accountId: number;
+  validFrom: string;
+  validTo: string;
+  revoked: boolean;
+};
+
+export type TApplicationDetail = {
+  id: number;
+  reference: string;
+  status: TApplicationStatus;
+  program: TAssistanceProgram;
+  applicant: { id: string; name: string };
+  filedBy: { name: string } | null;
+  consent: {
+    method: TConsentMethod;
+    givenOn: string;
+    recordedAt: Date;
+    note: string | null;
+  } | null;
+  accounts: TApplicationAccount[];
+  answers: Record<string, string>;
+  documents: TApplicationDocument[];
+  documentsPurgedAt: Date | null;
+  decisions: TApplicationDecision[];
+  grants: TApplicationGrant[];
+  renewsApplicationId: number | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  /** Seconds the application has waited for staff, not counting time waiting for the resident. */
+  waitingSeconds: number | null;
+  /** True when the person looking may change it (a draft, or answering an information request). */
+  editable: boolean;
+};
+
+/** One row of "my applications" and of the dashboard entry. */
+export type TApplicationSummary = {
+  id: number;
+  reference: string;
+  status: TApplicationStatus;
+  programName: TBilingual;
+  programCode: string;
+  renewable: boolean;
+  createdAt: Date;
+  submittedAt: Date | null;
+  /** The grant period when approved. */
+  validFrom: string | null;
+  validTo: string | null;
+  /** True when a newer application already renews this one. */
+  renewed: boolean;
+};
+
+/** One row of the reviewers' queue. */
+export type TReviewQueueItem = {
+  id: number;
+  reference: string;
+  status: TApplicationStatus;
+  programName: TBilingual;
+  applicantName: string;
+  accounts: number;
+  submittedAt: Date;
+  waitingSeconds: number;
+  documents: number;
+  filedByOfficer: boolean;
+};
+
+/** Expected failures, as message keys under `assistance.errors`. */
+export type TAssistanceError =
+  | 'not_found'
+  | 'not_editable'
+  | 'already_decided'
+  | 'own_household'
+  | 'no_accounts'
+  | 'program_inactive'
+  | 'consent_required';

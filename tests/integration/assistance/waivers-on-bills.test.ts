@@ -1,0 +1,220 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/server/db';
+import { createLocalFileStore, installFileStore } from '@/server/files';
+import { executeBillingRun, startBillingRun } from '@/server/billing';
+import { decideApplication } from '@/server/assistance';
+import { renderBillLine } from '@/server/bills';
+import { getTranslator } from '@/server/i18n';
+import { createTariff, resetBilling, yearOfReadings } from '../../fixtures/billing-run';
+import { actorFor, createResidentWithAccount, createUser } from '../../fixtures/world';
+import { billWithLines, grantsOf, submitApplication } from '../../fixtures/assistance';
+
+const JAN = '2025-01-01';
+const FEB = '2025-02-01';
+const MAR = '2025-03-01';
+
+beforeAll(() => {
+  installFileStore(createLocalFileStore(mkdtempSync(path.join(tmpdir(), 'wanjia-assist-'))));
+});
+afterAll(() => installFileStore(undefined));
+
+beforeEach(async () => {
+  await resetBilling();
+  const db = await getDb();
+  await db.execute(sql`truncate assistance_credits restart identity`);
+});
+
+/** Water at ¥3.45/m³ (first tier) with a ¥5.00 fixed monthly charge; 12 m³ every month. */
+async function waterHousehold() {
+  await createTariff({
+    utility: 'water',
+    fixedMonthlyFen: 500,
+    tiers: [
+      { upTo: '180', unitPrice: '3.45' },
+      { upTo: null, unitPrice: '4.83' },
+    ],
+  });
+  return createResidentWithAccount({
+    utility: 'water',
+    readings: yearOfReadings(12, { [JAN]: 12, [FEB]: 12, [MAR]: 12 }),
+  });
+}
+
+async function reviewer() {
+  return actorFor(await createUser({ role: 'reviewer' }));
+}
+
+async function bill(period: string) {
+  const started = await startBillingRun({
+    actor: null,
+    utility: 'water',
+    period,
+    enqueue: false,
+  });
+  if (!started.ok) throw new Error(started.error);
+  await executeBillingRun(started.runId, { batchSize: 2 });
+}
+
+// 12 m³ × ¥3.45 = ¥41.40, fixed ¥5.00: ¥46.40 without a waiver.
+const FULL = 4140 + 500;
+// 10 m³ × ¥3.45 = ¥34.50 waived.
+const ALLOWANCE = -3450;
+
+describe('a waiver on the next bill', () => {
+  it('puts an approved 低保 allowance on the next bill as its own explained line', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    const decided = await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+    });
+    expect(decided).toMatchObject({ ok: true, grants: 1 });
+
+    await bill(JAN);
+
+    const jan = await billWithLines(account.id, JAN);
+    expect(jan?.totalFen).toBe(FULL + ALLOWANCE);
+    const waiver = jan?.lines.find((l) => l.kind === 'waiver');
+    expect(waiver).toMatchObject({ quantity: '10.00', unitPrice: '3.4500', amountFen: ALLOWANCE });
+    expect(jan?.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(jan?.totalFen);
+    expect(jan?.ledger).toEqual([{ kind: 'bill', amountFen: FULL + ALLOWANCE }]);
+
+    const zh = await getTranslator('zh-CN');
+    const en = await getTranslator('en');
+    const line = { lineNo: 3, tierNo: null, ...waiver! } as Parameters<typeof renderBillLine>[0];
+    expect(renderBillLine(line, zh, 'zh-CN')).toBe('低保户用水用电减免 10 m³ × ¥3.45 = -¥34.50');
+    expect(renderBillLine(line, en, 'en')).toBe(
+      'Low-income (dibao) household allowance: 10 m³ × ¥3.45 = -¥34.50',
+    );
+  });
+
+  it('halves the fixed charge for the older and disabled residents programme', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({
+      actor,
+      accountIds: [account.id],
+      code: 'GL',
+    });
+    await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+    });
+
+    await bill(JAN);
+
+    const jan = await billWithLines(account.id, JAN);
+    expect(jan?.lines.filter((l) => l.kind === 'waiver').map((l) => l.amountFen)).toEqual([-250]);
+    expect(jan?.totalFen).toBe(FULL - 250);
+  });
+
+  it('adds nothing to the bill when the application is rejected', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: {
+        kind: 'reject',
+        reasonCode: 'not_registered',
+        message: '民政系统中查不到该低保证。',
+      },
+    });
+
+    await bill(JAN);
+
+    const jan = await billWithLines(account.id, JAN);
+    expect(jan?.totalFen).toBe(FULL);
+    expect(jan?.lines.some((l) => l.kind === 'waiver' || l.kind === 'credit')).toBe(false);
+    expect(await grantsOf(applicationId)).toEqual([]);
+  });
+
+  it('credits a bill issued before the approval on the next bill, once, from its billed lines', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    await bill(JAN);
+    expect((await billWithLines(account.id, JAN))?.totalFen).toBe(FULL);
+
+    await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+    });
+    await bill(FEB);
+
+    const feb = await billWithLines(account.id, FEB);
+    expect(feb?.lines.filter((l) => l.kind === 'waiver').map((l) => l.amountFen)).toEqual([
+      ALLOWANCE,
+    ]);
+    const credit = feb?.lines.find((l) => l.kind === 'credit');
+    expect(credit?.amountFen).toBe(ALLOWANCE);
+    expect(credit?.explanation?.values).toMatchObject({ period: JAN, program: 'DB' });
+    expect(feb?.totalFen).toBe(FULL + ALLOWANCE + ALLOWANCE);
+    // The ledger: the bill's charges and the waiver credit, which add up to the bill.
+    expect(feb?.ledger).toEqual(
+      expect.arrayContaining([
+        { kind: 'bill', amountFen: FULL + ALLOWANCE },
+        { kind: 'waiver_credit', amountFen: ALLOWANCE },
+      ]),
+    );
+    expect(feb?.ledger).toHaveLength(2);
+    // January itself is never re-priced.
+    expect((await billWithLines(account.id, JAN))?.totalFen).toBe(FULL);
+
+    await bill(MAR);
+    const mar = await billWithLines(account.id, MAR);
+    expect(mar?.lines.filter((l) => l.kind === 'credit')).toEqual([]);
+    expect(mar?.totalFen).toBe(FULL + ALLOWANCE);
+
+    const zh = await getTranslator('zh-CN');
+    const line = { lineNo: 4, tierNo: null, ...credit! } as Parameters<typeof renderBillLine>[0];
+    expect(renderBillLine(line, zh, 'zh-CN')).toBe('低保户用水用电减免 补退 2025年1月账单 -¥34.50');
+  });
+
+  it('stops applying a grant once it has expired', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: { kind: 'approve', fromMonth: '2024-02', months: 12 },
+    });
+
+    await bill(JAN);
+    await bill(FEB);
+
+    expect((await billWithLines(account.id, JAN))?.totalFen).toBe(FULL + ALLOWANCE);
+    const feb = await billWithLines(account.id, FEB);
+    expect(feb?.totalFen).toBe(FULL);
+    expect(feb?.lines.some((l) => l.kind === 'waiver' || l.kind === 'credit')).toBe(false);
+  });
+
+  it('keeps one grant when the same application is approved twice, even at the same moment', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    const [first, second] = await Promise.all([
+      decideApplication({
+        actor: await reviewer(),
+        applicationId,
+        decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+      }),
+      decideApplication({
+        actor: await reviewer(),
+        applicationId,
+        decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+      }),
+    ]);
+
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    expect([first, second].find((r) => !r.ok)).toEqual({ ok: false, error: 'already_decided' });
+    expect(await grantsOf(applicationId)).toHaveLength(1);
+    await bill(JAN);
+    const jan = await billWithLines(account.id, JAN);
+    expect(jan?.lines.filter((l) => l.kind === 'waiver')).toHaveLength(1);
+  });
+});
