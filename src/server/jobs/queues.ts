@@ -4,6 +4,7 @@ import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
 import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
 import { sandboxWebhookQueue } from '../payments/sandbox/deliver-sandbox-webhook-job';
+import { sandboxSettleQueue } from '../payments/sandbox/settle-sandbox-payment-job';
 import {
   assistanceDocumentPurgeQueue,
   assistanceRenewalRemindersQueue,
@@ -23,4 +24,5 @@ export const jobQueues: readonly TJobQueue[] = [
   assistanceRenewalRemindersQueue,
   assistanceDocumentPurgeQueue,
   sandboxWebhookQueue,
+  sandboxSettleQueue,
 ];

@@ -1,5 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
+import { matchSetupSession } from '../../direct-debit/match-setup-session';
 import { applyCheckoutSessionEvent } from './handle-checkout-session';
 import type { TWebhookHandler } from './types';
 
@@ -9,6 +10,7 @@ import type { TWebhookHandler } from './types';
  */
 export const handleCheckoutSessionCompleted: TWebhookHandler = (tx, event) => {
   const session = event.data.object as Stripe.Checkout.Session;
+  if (session.mode === 'setup') return matchSetupSession(tx, session);
   const outcome =
     session.payment_status === 'paid'
       ? ({ kind: 'succeeded' } as const)

@@ -10,6 +10,9 @@ import { handlePaymentIntentProcessing } from './payment-intent-processing';
 import { handlePaymentIntentSucceeded } from './payment-intent-succeeded';
 import { handleRefundCreated } from './refund-created';
 import { handleRefundFailed } from './refund-failed';
+import { handleSetupIntentSucceeded } from './setup-intent-succeeded';
+import { handleSetupIntentSetupFailed } from './setup-intent-setup-failed';
+import { handleChargeDisputeCreated } from './charge-dispute-created';
 import { handleRefundUpdated } from './refund-updated';
 import type { TWebhookHandler } from './types';
 
@@ -30,6 +33,9 @@ export const webhookHandlers: Readonly<Record<string, TWebhookHandler>> = {
   'refund.created': handleRefundCreated,
   'refund.updated': handleRefundUpdated,
   'refund.failed': handleRefundFailed,
+  'setup_intent.succeeded': handleSetupIntentSucceeded,
+  'setup_intent.setup_failed': handleSetupIntentSetupFailed,
+  'charge.dispute.created': handleChargeDisputeCreated,
 };
 
 export const HANDLED_EVENT_TYPES: readonly string[] = Object.keys(webhookHandlers);
