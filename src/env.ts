@@ -43,6 +43,9 @@ const ZEnvSchema = z
     /** Account-link throttle: wrong account/code pairs allowed per user per window. */
     LINK_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+    /** Illegal-use reports (违章举报) filed without signing in: reports allowed per IP per window. */
+    REPORT_MAX_PER_IP: z.coerce.number().int().min(1).default(5),
+    REPORT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
     /** Trust X-Forwarded-For for the client IP (only behind your own proxy). */
     TRUST_PROXY: ZBool,
     /** Local directory of the file store (generated PDFs, uploads); never under public/. */

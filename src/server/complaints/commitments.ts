@@ -5,8 +5,7 @@ import type { TComplaintCategory, TComplaintDepartment } from '../db/schema';
 
 /** A deadline either in clock minutes (24-hour services such as fault repair) or working days. */
 export type TDeadlineRule =
-  | { kind: 'minutes'; urban: number; rural: number }
-  | { kind: 'working_days'; days: number };
+  { kind: 'minutes'; urban: number; rural: number } | { kind: 'working_days'; days: number };
 
 export type TCategoryCommitment = {
   subTypes: readonly string[];
@@ -78,7 +77,9 @@ export function deadlinesFor(
 ): { firstResponseDueAt: Date | null; answerDueAt: Date } {
   const c = COMMITMENTS[category];
   return {
-    firstResponseDueAt: c.firstResponse ? deadlineFrom(c.firstResponse, from, rural, calendar) : null,
+    firstResponseDueAt: c.firstResponse
+      ? deadlineFrom(c.firstResponse, from, rural, calendar)
+      : null,
     answerDueAt: deadlineFrom(c.answer, from, rural, calendar),
   };
 }

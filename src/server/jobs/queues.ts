@@ -9,6 +9,7 @@ import {
   assistanceDocumentPurgeQueue,
   assistanceRenewalRemindersQueue,
 } from '../assistance/assistance-jobs';
+import { escalateComplaintsQueue } from '../complaints/escalate-complaints-job';
 import type { TJobQueue } from './define-job-queue';
 
 /**
@@ -21,6 +22,7 @@ export const jobQueues: readonly TJobQueue[] = [
   refreshPeerUsageQueue,
   billingRunQueue,
   generateReportsQueue,
+  escalateComplaintsQueue,
   assistanceRenewalRemindersQueue,
   assistanceDocumentPurgeQueue,
   sandboxWebhookQueue,
