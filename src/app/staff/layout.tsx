@@ -16,6 +16,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: '/staff/tariffs', label: t('nav.tariffs'), show: can(actor.role, 'manage:tariff') },
     { href: '/staff/billing', label: t('nav.billing'), show: can(actor.role, 'run:billing') },
     { href: '/staff/reports', label: t('nav.reports'), show: can(actor.role, 'run:billing') },
+    {
+      href: '/staff/notices',
+      label: t('nav.notices'),
+      show: can(actor.role, 'publish:notice:any'),
+    },
     { href: '/staff/users', label: t('nav.users'), show: can(actor.role, 'manage:staff') },
   ].filter((l) => l.show);
   return (

@@ -15,6 +15,7 @@ const PAGES: Partial<Record<TPermission, string>> = {
   'manage:staff': '/staff/users',
   'manage:tariff': '/staff/tariffs',
   'run:billing': '/staff/billing',
+  'publish:notice:any': '/staff/notices',
 };
 
 export default async function StaffHomePage() {

@@ -16,6 +16,8 @@ import { AccountBillsLink, AccountCardBilling } from '@/components/bills/account
 import { AccountReportsLink } from '@/components/reports/account-reports-link';
 import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
+import { ResidentNotices } from '@/components/notices/resident-notices';
+import { listResidentNotices } from '@/server/notices';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
@@ -44,12 +46,13 @@ export default async function DashboardPage({
   searchParams: Promise<{ linked?: string; unlinked?: string }>;
 }) {
   const actor = await requireUser();
-  const [{ name }, accounts, params, t, billing] = await Promise.all([
+  const [{ name }, accounts, params, t, billing, notices] = await Promise.all([
     getResidentGreeting({ actor }),
     listLinkedAccounts({ actor }),
     searchParams,
     getTranslations('accounts'),
     listAccountBillingSummaries({ actor }),
+    listResidentNotices({ actor }),
   ]);
   const greeting = name
     ? t(`dashboard.greeting.${partOfDay(new Date())}`, { name })
@@ -63,6 +66,12 @@ export default async function DashboardPage({
 
       {/* Later capabilities add their own sections here (notices, bills due, payments,
           complaints, waivers), each fed by its own domain query — never placeholder numbers. */}
+      {accounts.length > 0 ? (
+        <ResidentNotices
+          notices={notices}
+          showAddresses={new Set(accounts.map((a) => a.address.zh)).size > 1}
+        />
+      ) : null}
 
       <section aria-labelledby="accounts-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,0 +1,48 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { pageNotFound } from '@/lib/page-not-found';
+import { PermissionError, requireStaff } from '@/server/auth';
+import { publishNotice, withdrawNotice } from '@/server/notices';
+import { ZNoticeIdSchema, ZWithdrawNoticeSchema } from './save-notice.schema';
+
+function rethrowPermission(error: unknown): never {
+  if (error instanceof PermissionError) pageNotFound();
+  throw error;
+}
+
+/** Publishes a saved draft; a lead-time or timing problem comes back to the notice's page. */
+export async function publishNoticeAction(formData: FormData): Promise<void> {
+  const actor = await requireStaff();
+  const parsed = ZNoticeIdSchema.safeParse({ noticeId: formData.get('noticeId') });
+  if (!parsed.success) pageNotFound();
+  const { noticeId } = parsed.data;
+  const result = await publishNotice({ actor, noticeId }).catch(rethrowPermission);
+  if (!result.ok) {
+    if (result.error === 'not_found') pageNotFound();
+    const [problem] = Object.values(result.fields);
+    const params = new URLSearchParams({ error: problem?.code ?? 'generic' });
+    redirect(`/staff/notices/${noticeId}?${params.toString()}`);
+  }
+  redirect(`/staff/notices/${noticeId}?done=published`);
+}
+
+/** Withdraws a published notice; the reason is required and kept. */
+export async function withdrawNoticeAction(formData: FormData): Promise<void> {
+  const actor = await requireStaff();
+  const idOnly = ZNoticeIdSchema.safeParse({ noticeId: formData.get('noticeId') });
+  if (!idOnly.success) pageNotFound();
+  const parsed = ZWithdrawNoticeSchema.safeParse({
+    noticeId: formData.get('noticeId'),
+    reason: formData.get('reason') ?? '',
+  });
+  if (!parsed.success) {
+    const code = String(parsed.error.issues[0]?.message ?? '').endsWith('tooLong')
+      ? 'reasonTooLong'
+      : 'withdrawReason';
+    redirect(`/staff/notices/${idOnly.data.noticeId}?error=${code}`);
+  }
+  const result = await withdrawNotice({ actor, ...parsed.data }).catch(rethrowPermission);
+  if (!result.ok) pageNotFound();
+  redirect(`/staff/notices/${parsed.data.noticeId}?done=withdrawn`);
+}

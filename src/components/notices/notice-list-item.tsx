@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { toLocale } from '@/lib/locale';
+import type { TNoticeSummary, TPlaceName } from '@/server/notices';
+import { localizedText } from './localized-text';
+import { NoticeBadges } from './notice-badges';
+import { NoticeTimeRange } from './notice-time-range';
+
+/** Where a notice applies, in words: district names and a count of single addresses. */
+export async function NoticeArea({
+  districts,
+  accountTargets,
+}: {
+  districts: TPlaceName[];
+  accountTargets: number;
+}) {
+  const t = await getTranslations('notices');
+  const zh = toLocale(await getLocale()) === 'zh-CN';
+  const parts = [
+    ...(districts.length
+      ? [
+          t('area.districts', {
+            names: districts.map((d) => (zh ? d.zh : d.en)).join(t('area.joiner')),
+          }),
+        ]
+      : []),
+    ...(accountTargets > 0 ? [t('area.accounts', { count: accountTargets })] : []),
+  ];
+  return <>{parts.join(t('area.joiner'))}</>;
+}
+
+/** One notice in a list (the public page): kind, title, when and where, and a link. */
+export async function NoticeListItem({
+  notice,
+  headingLevel = 'h3',
+}: {
+  notice: TNoticeSummary;
+  headingLevel?: 'h2' | 'h3';
+}) {
+  const t = await getTranslations('notices');
+  const locale = toLocale(await getLocale());
+  const title = localizedText(notice.title, locale);
+  const Heading = headingLevel;
+  const headingId = `notice-${notice.id}-title`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <NoticeBadges kind={notice.kind} emergency={notice.emergency} />
+      <Heading id={headingId} lang={title.lang} className="mt-2 text-lg font-semibold">
+        {title.value}
+      </Heading>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="text-muted">{t('when.label')}</dt>
+        <dd>
+          <NoticeTimeRange startsAt={notice.startsAt} endsAt={notice.endsAt} />
+        </dd>
+        <dt className="text-muted">{t('area.label')}</dt>
+        <dd>
+          <NoticeArea districts={notice.districts} accountTargets={notice.accountTargets} />
+        </dd>
+      </dl>
+      <p className="mt-3">
+        <Link
+          href={`/notices/${notice.id}`}
+          aria-label={t('public.openLabel', { title: title.value })}
+          className="inline-flex min-h-11 items-center font-semibold"
+        >
+          {t('public.open')}
+        </Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { toLocale } from '@/lib/locale';
+import type { TResidentNotice } from '@/server/notices';
+import { localizedText } from './localized-text';
+import { NoticeBadges } from './notice-badges';
+import { NoticeTimeRange } from './notice-time-range';
+
+/**
+ * Dashboard section "Notices for your address": notices in force or coming for the premises of
+ * the resident's linked accounts. Says so plainly when there are none.
+ */
+export async function ResidentNotices({
+  notices,
+  showAddresses,
+}: {
+  notices: TResidentNotice[];
+  /** Name the address only for residents with more than one. */
+  showAddresses: boolean;
+}) {
+  const t = await getTranslations('notices');
+  const locale = toLocale(await getLocale());
+  return (
+    <section aria-labelledby="notices-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="notices-heading" className="text-xl font-semibold">
+          {t('dashboard.title')}
+        </h2>
+        <Link href="/notices" className="inline-flex min-h-11 items-center font-semibold">
+          {t('dashboard.all')}
+        </Link>
+      </div>
+      {notices.length === 0 ? (
+        <p className="text-muted">{t('dashboard.empty')}</p>
+      ) : (
+        <ul className="space-y-3">
+          {notices.map((notice) => {
+            const title = localizedText(notice.title, locale);
+            const current = notice.current;
+            return (
+              <li
+                key={notice.id}
+                className={`rounded-xl border-l-4 bg-white p-4 shadow-sm ${current ? 'border-amber-600' : 'border-brand-600'}`}
+              >
+                <div className="flex flex-wrap items-center gap-2">
+                  <NoticeBadges kind={notice.kind} emergency={notice.emergency} />
+                  <span className="text-sm font-medium">
+                    {current ? t('when.current') : t('when.upcoming')}
+                  </span>
+                </div>
+                <h3 lang={title.lang} className="mt-2 text-lg font-semibold">
+                  {title.value}
+                </h3>
+                <p className="mt-1">
+                  <NoticeTimeRange startsAt={notice.startsAt} endsAt={notice.endsAt} />
+                </p>
+                {showAddresses ? (
+                  <p className="text-muted mt-1">
+                    {t('dashboard.for', {
+                      addresses: notice.addresses
+                        .map((a) => (locale === 'en' ? a.en : a.zh))
+                        .join(t('area.joiner')),
+                    })}
+                  </p>
+                ) : null}
+                <Link
+                  href={`/notices/${notice.id}`}
+                  aria-label={t('dashboard.openLabel', { title: title.value })}
+                  className="mt-2 inline-flex min-h-11 items-center font-semibold"
+                >
+                  {t('dashboard.open')}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+import { assertCan } from '../auth/permissions';
+import type { TActor } from '../auth/actor';
+import { getDatabaseHandle } from '../db';
+import type { TNoticeKind, TUtility } from '../db/schema';
+import { parseJson } from './notice-rows';
+import type { TPlaceName, TResidentNotice } from './types';
+
+type TRow = {
+  id: number | string;
+  kind: TNoticeKind;
+  utility: TUtility;
+  title_zh: string;
+  title_en: string | null;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  emergency: boolean;
+  current: boolean;
+  addresses: TPlaceName[] | string;
+};
+
+/**
+ * Notices in force or coming for the premises of the actor's linked accounts, in ONE round trip
+ * (the dashboard is the most visited page). Starts from the few published notices not yet over
+ * (index on status, ends_at), then matches their targets against the actor's premises: a
+ * targeted district, or a targeted account at the same premises. Ownership is the join on
+ * account_links for this user.
+ */
+const RESIDENT_NOTICES_SQL = `
+  with mine as (
+    select distinct p.id as premises_id, p.district_id, p.address_zh, p.address_en
+      from account_links al
+      join service_accounts sa on sa.id = al.account_id
+      join premises p on p.id = sa.premises_id
+     where al.user_id = $1
+  ), active as (
+    select n.id from notices n where n.status = 'published' and n.ends_at > now()
+  ), hits as (
+    select nt.notice_id, m.premises_id, m.address_zh, m.address_en
+      from active a
+      join notice_targets nt on nt.notice_id = a.id
+      join mine m on m.district_id = nt.district_id
+    union
+    select nt.notice_id, m.premises_id, m.address_zh, m.address_en
+      from active a
+      join notice_targets nt on nt.notice_id = a.id
+      join service_accounts tsa on tsa.id = nt.account_id
+      join mine m on m.premises_id = tsa.premises_id
+  )
+  select n.id, n.kind, n.utility, n.title_zh, n.title_en, n.starts_at, n.ends_at, n.emergency,
+         n.starts_at <= now() as current,
+         json_agg(json_build_object('zh', h.address_zh, 'en', h.address_en)
+                  order by h.premises_id) as addresses
+    from hits h
+    join notices n on n.id = h.notice_id
+   group by n.id
+   order by n.starts_at, n.id
+   limit 20`;
+
+export async function listResidentNotices(input: { actor: TActor }): Promise<TResidentNotice[]> {
+  assertCan(input.actor, 'view:account:own');
+  const handle = await getDatabaseHandle();
+  // A prepared statement: the dashboard runs this on every visit.
+  const result = await handle.query<TRow>(RESIDENT_NOTICES_SQL, [input.actor.userId], {
+    name: 'resident-notices',
+  });
+  return result.rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    utility: r.utility,
+    title: { zh: r.title_zh, en: r.title_en },
+    startsAt: new Date(r.starts_at),
+    endsAt: new Date(r.ends_at),
+    emergency: r.emergency,
+    current: r.current,
+    addresses: parseJson(r.addresses) ?? [],
+  }));
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+import type { TNoticeKind, TUtility } from '../db/schema';
+import type { TNoticeSummary, TPlaceName } from './types';
+
+/** The columns every notice list selects (alias `n` for notices), as snake_case SQL. */
+export const NOTICE_SUMMARY_COLUMNS = `
+  n.id, n.kind, n.utility, n.title_zh, n.title_en, n.starts_at, n.ends_at, n.emergency,
+  coalesce((select json_agg(json_build_object('zh', d.name_zh, 'en', d.name_en) order by d.id)
+              from notice_targets nt join districts d on d.id = nt.district_id
+             where nt.notice_id = n.id), '[]') as districts,
+  (select count(*) from notice_targets nt
+    where nt.notice_id = n.id and nt.account_id is not null)::int as account_targets`;
+
+export type TNoticeSummaryRow = {
+  id: number | string;
+  kind: TNoticeKind;
+  utility: TUtility;
+  title_zh: string;
+  title_en: string | null;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  emergency: boolean;
+  districts: TPlaceName[] | string;
+  account_targets: number | string;
+};
+
+/** json columns arrive parsed from node-postgres and PGlite alike, but be tolerant of text. */
+export function parseJson<T>(value: T | string | null): T | null {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+export function toNoticeSummary(r: TNoticeSummaryRow): TNoticeSummary {
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    utility: r.utility,
+    title: { zh: r.title_zh, en: r.title_en },
+    startsAt: new Date(r.starts_at),
+    endsAt: new Date(r.ends_at),
+    emergency: r.emergency,
+    districts: parseJson(r.districts) ?? [],
+    accountTargets: Number(r.account_targets),
+  };
+}
