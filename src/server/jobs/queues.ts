@@ -9,6 +9,7 @@ import {
   assistanceDocumentPurgeQueue,
   assistanceRenewalRemindersQueue,
 } from '../assistance/assistance-jobs';
+import { escalateComplaintsQueue } from '../complaints/escalate-complaints-job';
 import { noticeNotifyQueue } from '../notices/notice-notify-job';
 import type { TJobQueue } from './define-job-queue';
 
@@ -22,6 +23,7 @@ export const jobQueues: readonly TJobQueue[] = [
   refreshPeerUsageQueue,
   billingRunQueue,
   generateReportsQueue,
+  escalateComplaintsQueue,
   noticeNotifyQueue,
   assistanceRenewalRemindersQueue,
   assistanceDocumentPurgeQueue,
