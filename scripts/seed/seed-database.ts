@@ -18,6 +18,7 @@ import {
   type TCopyBatch,
   type TCopyTable,
 } from './copy-format';
+import { writeDemoNotices } from './demo-notices';
 import { DEMO_PASSWORD, DEMO_TARIFFS, DEMO_USERS } from './demo-people';
 import {
   createCityContext,
@@ -28,7 +29,7 @@ import {
 } from './generate-city';
 
 export type TSeedCounts = Record<
-  TCopyTable | 'users' | 'account_links' | 'tariffs' | 'tariff_tiers',
+  TCopyTable | 'users' | 'account_links' | 'tariffs' | 'tariff_tiers' | 'notices',
   number
 >;
 
@@ -174,6 +175,7 @@ async function writeCity(
     account_links: 0,
     tariffs: 0,
     tariff_tiers: 0,
+    notices: 0,
   };
   await writer.copy('districts', districtsCopyText(districts));
 
@@ -204,6 +206,7 @@ async function writeCity(
 
   await writeTariffs(writer, args, counts);
   await writeDemoPeople(writer, passwordHash, counts);
+  counts.notices = await writeDemoNotices((text, values) => writer.query(text, values));
   return counts;
 }
 
