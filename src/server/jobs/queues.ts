@@ -11,6 +11,7 @@ import {
 } from '../assistance/assistance-jobs';
 import { escalateComplaintsQueue } from '../complaints/escalate-complaints-job';
 import { noticeNotifyQueue } from '../notices/notice-notify-job';
+import { directDebitQueue } from '../direct-debit/direct-debit-job';
 import type { TJobQueue } from './define-job-queue';
 
 /**
@@ -22,6 +23,7 @@ export const jobQueues: readonly TJobQueue[] = [
   sweepMailQueue,
   refreshPeerUsageQueue,
   billingRunQueue,
+  directDebitQueue,
   generateReportsQueue,
   escalateComplaintsQueue,
   noticeNotifyQueue,

@@ -13,29 +13,6 @@ import {
   type TTestMethod,
 } from './test-bank-accounts';
 
-/** What the hosted set-up page shows. */
-export type TSandboxSetupPage = {
-  id: string;
-  status: 'open' | 'complete' | 'expired';
-  method: TSetupMethod;
-  currency: string;
-  cancelUrl: string | null;
-  successUrl: string;
-};
-
-export async function getSandboxSetupPage(sessionId: string): Promise<TSandboxSetupPage | null> {
-  const session = await loadSandboxObject<TSandboxSetupSession>(sessionId, 'checkout.session');
-  if (!session || session.mode !== 'setup') return null;
-  return {
-    id: session.id,
-    status: session.status,
-    method: session.payment_method_types[0] ?? 'card',
-    currency: session.currency,
-    cancelUrl: session.cancel_url,
-    successUrl: session.success_url,
-  };
-}
-
 export type TSetupDetails = {
   /** card: number (digits), expiry month/year, cvc. */
   cardNumber?: string;
@@ -87,7 +64,8 @@ export async function completeSetupSession(
       last_setup_error: {
         type: 'card_error',
         code: 'card_declined',
-        decline_code: test.setupDecline.code === 'card_declined' ? 'generic_decline' : test.setupDecline.code,
+        decline_code:
+          test.setupDecline.code === 'card_declined' ? 'generic_decline' : test.setupDecline.code,
         message: test.setupDecline.message,
         payment_method: { id: paymentMethod.id, type: paymentMethod.type },
       },
@@ -119,11 +97,18 @@ function makePaymentMethod(
 ):
   | { ok: true; paymentMethod: TSandboxPaymentMethod; test: TTestMethod }
   | { ok: false; error: 'invalid' | 'not_test_number'; field: string } {
-  const base = { id: sandboxId('pm'), object: 'payment_method' as const, customer, created: unixNow(), livemode: false };
+  const base = {
+    id: sandboxId('pm'),
+    object: 'payment_method' as const,
+    customer,
+    created: unixNow(),
+    livemode: false,
+  };
   switch (method) {
     case 'card': {
       const number = (d.cardNumber ?? '').replace(/\D/g, '');
-      if (!/^\d{13,19}$/.test(number) || !luhn(number)) return { ok: false, error: 'invalid', field: 'cardNumber' };
+      if (!/^\d{13,19}$/.test(number) || !luhn(number))
+        return { ok: false, error: 'invalid', field: 'cardNumber' };
       const now = new Date();
       const year = d.expYear !== undefined && d.expYear < 100 ? 2000 + d.expYear : d.expYear;
       if (
@@ -164,7 +149,11 @@ function makePaymentMethod(
         paymentMethod: {
           ...base,
           type: 'sepa_debit',
-          sepa_debit: { bank_code: iban.slice(4, 12), country: iban.slice(0, 2), last4: iban.slice(-4) },
+          sepa_debit: {
+            bank_code: iban.slice(4, 12),
+            country: iban.slice(0, 2),
+            last4: iban.slice(-4),
+          },
           sandbox: { behaviour: test.behaviour },
         },
       };
@@ -191,7 +180,8 @@ function makePaymentMethod(
       const routing = (d.routingNumber ?? '').replace(/\D/g, '');
       const account = (d.accountNumber ?? '').replace(/\D/g, '');
       if (!/^\d{9}$/.test(routing)) return { ok: false, error: 'invalid', field: 'routingNumber' };
-      if (!/^\d{4,17}$/.test(account)) return { ok: false, error: 'invalid', field: 'accountNumber' };
+      if (!/^\d{4,17}$/.test(account))
+        return { ok: false, error: 'invalid', field: 'accountNumber' };
       const test = routing === '110000000' ? TEST_US_ACCOUNTS[account] : undefined;
       if (!test) return { ok: false, error: 'not_test_number', field: 'accountNumber' };
       return {
@@ -200,7 +190,11 @@ function makePaymentMethod(
         paymentMethod: {
           ...base,
           type: 'us_bank_account',
-          us_bank_account: { bank_name: 'STRIPE TEST BANK', routing_number: routing, last4: account.slice(-4) },
+          us_bank_account: {
+            bank_name: 'STRIPE TEST BANK',
+            routing_number: routing,
+            last4: account.slice(-4),
+          },
           sandbox: { behaviour: test.behaviour },
         },
       };

@@ -1,0 +1,137 @@
+import 'server-only';
+import { and, eq, exists, inArray, sql } from 'drizzle-orm';
+import { writeAudit } from '../audit';
+import { assertCan } from '../auth/permissions';
+import type { TActor } from '../auth/actor';
+import { linkOf } from '../accounts/link-of';
+import { getDb, type TDb } from '../db';
+import { collections, mandates, serviceAccounts } from '../db/schema';
+import { notifyMailQueued } from '../mail';
+import { getDirectDebitProvider } from './get-direct-debit-provider';
+import { notifyAccountHolders } from './notify-account-holders';
+
+export type TCancelMandateResult =
+  | {
+      ok: true;
+      /** Collections that will no longer happen. */
+      canceledCollections: number;
+      /** Attempts already with the bank: they cannot be recalled and finish as they will. */
+      inFlight: number;
+    }
+  | { ok: false; error: 'not_found' };
+
+/**
+ * Stops direct debit for one of the actor's accounts, at once: the active and any pending
+ * mandate are canceled and every collection not yet sent to the bank is canceled with them,
+ * so nothing more is taken. Audited; everyone linked to the account is told. The saved method
+ * is detached at the provider afterwards (a failure there changes nothing here: a canceled
+ * mandate is never used again).
+ */
+export async function cancelMandate(input: {
+  actor: TActor;
+  accountId: number;
+}): Promise<TCancelMandateResult> {
+  const { actor } = input;
+  assertCan(actor, 'manage:mandate:own');
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx) => {
+    const live = await tx
+      .select({
+        id: mandates.id,
+        status: mandates.status,
+        paymentMethodId: mandates.providerPaymentMethodId,
+      })
+      .from(mandates)
+      .innerJoin(serviceAccounts, eq(serviceAccounts.id, mandates.accountId))
+      .where(
+        and(
+          eq(mandates.accountId, input.accountId),
+          inArray(mandates.status, ['active', 'pending']),
+          exists(linkOf(actor.userId, serviceAccounts.id)),
+        ),
+      )
+      .for('update', { of: mandates });
+    if (live.length === 0) return null;
+    return cancelMandatesInTransaction(tx as TDb, {
+      actor,
+      accountId: input.accountId,
+      mandates: live,
+      reason: 'resident',
+    });
+  });
+  if (!outcome) return { ok: false, error: 'not_found' };
+  await notifyMailQueued(outcome.mailIds);
+  for (const id of outcome.paymentMethodIds) {
+    await getDirectDebitProvider()
+      .detachPaymentMethod(id)
+      .catch((error: unknown) =>
+        console.warn(
+          `[direct-debit] detaching ${id} failed; the mandate is canceled anyway`,
+          error,
+        ),
+      );
+  }
+  return { ok: true, canceledCollections: outcome.canceled, inFlight: outcome.inFlight };
+}
+
+async function cancelMandatesInTransaction(
+  tx: TDb,
+  input: {
+    actor: TActor;
+    accountId: number;
+    mandates: { id: number; status: string; paymentMethodId: string | null }[];
+    reason: string;
+  },
+) {
+  const ids = input.mandates.map((m) => m.id);
+  await tx
+    .update(mandates)
+    .set({
+      status: 'canceled',
+      canceledAt: new Date(),
+      canceledByUserId: input.actor.userId,
+      cancelReason: input.reason,
+    })
+    .where(inArray(mandates.id, ids));
+  const canceled = await tx
+    .update(collections)
+    .set({ status: 'canceled', closedReason: 'mandate_canceled', nextAttemptOn: null })
+    .where(
+      and(
+        inArray(collections.mandateId, ids),
+        inArray(collections.status, ['scheduled', 'notified']),
+      ),
+    )
+    .returning({ id: collections.id });
+  const [inFlight] = await tx
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(collections)
+    .where(and(inArray(collections.mandateId, ids), eq(collections.status, 'processing')));
+  await writeAudit(tx, input.actor, {
+    action: 'mandate.canceled',
+    subjectType: 'service_account',
+    subjectId: input.accountId,
+    detail: { mandateIds: ids, canceledCollections: canceled.length, reason: input.reason },
+  });
+  const hadActive = input.mandates.some((m) => m.status === 'active');
+  const mailIds = hadActive
+    ? await notifyAccountHolders(tx, [
+        {
+          accountId: input.accountId,
+          kind: 'direct_debit.canceled',
+          title: { key: 'directDebit.notify.canceled.title' },
+          body: { key: 'directDebit.notify.canceled.body', values: { count: canceled.length } },
+          link: `/accounts/${input.accountId}/direct-debit`,
+          dedupeKey: `direct-debit:canceled:${ids.join('-')}`,
+        },
+      ])
+    : [];
+  return {
+    canceled: canceled.length,
+    inFlight: inFlight?.count ?? 0,
+    mailIds,
+    paymentMethodIds: input.mandates
+      .map((m) => m.paymentMethodId)
+      .filter((id): id is string => Boolean(id)),
+  };
+}

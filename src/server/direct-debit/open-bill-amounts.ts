@@ -1,0 +1,34 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * A SQL fragment selecting `(bill_id, account_id, period, due_on, currency, open_fen)` for every
+ * billed bill of the given accounts, where `open_fen` is what is still owed on it by the
+ * payments domain's rule (`listOpenBills` / `deriveOpenBills`): the balance (Σ ledger) covers
+ * the newest bills, money having been applied to the oldest first. So a bill's open amount is
+ * its total, capped by what the balance leaves after every newer bill. Zero = paid.
+ *
+ * The same rule as the payments domain, written as one set-based statement so a collection
+ * day reads the open amounts of a whole batch of accounts at once.
+ */
+export function openBillAmountsSql(accountIds: readonly number[]): SQL {
+  const ids = sql.param([...accountIds]);
+  return sql`
+    SELECT b.bill_id, b.account_id, b.period, b.due_on, b.currency,
+           least(b.total, greatest(0, coalesce(bal.balance, 0) - b.newer))::int AS open_fen
+      FROM (
+        SELECT bl.id AS bill_id, bl.account_id, bl.period, bl.due_on, bl.currency,
+               greatest(bl.total_fen, 0) AS total,
+               coalesce(sum(greatest(bl.total_fen, 0)) OVER (
+                 PARTITION BY bl.account_id ORDER BY bl.period DESC, bl.id DESC
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS newer
+          FROM bills bl
+          JOIN ledger_entries le ON le.bill_id = bl.id AND le.kind = 'bill'
+         WHERE bl.account_id = ANY(${ids}::int[])
+      ) b
+      LEFT JOIN (
+        SELECT account_id, sum(amount_fen) AS balance FROM ledger_entries
+         WHERE account_id = ANY(${ids}::int[]) GROUP BY account_id
+      ) bal ON bal.account_id = b.account_id
+  `;
+}
