@@ -21,6 +21,16 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       label: t('nav.notices'),
       show: can(actor.role, 'publish:notice:any'),
     },
+    {
+      href: '/staff/assistance',
+      label: t('nav.assistance'),
+      show: can(actor.role, 'review:assistance:any'),
+    },
+    {
+      href: '/staff/assistance/file',
+      label: t('nav.assistanceFile'),
+      show: can(actor.role, 'file:assistance:behalf') && !can(actor.role, 'review:assistance:any'),
+    },
     { href: '/staff/users', label: t('nav.users'), show: can(actor.role, 'manage:staff') },
   ].filter((l) => l.show);
   return (

@@ -16,6 +16,9 @@ const PAGES: Partial<Record<TPermission, string>> = {
   'manage:tariff': '/staff/tariffs',
   'run:billing': '/staff/billing',
   'publish:notice:any': '/staff/notices',
+  'review:assistance:any': '/staff/assistance',
+  'file:assistance:behalf': '/staff/assistance/file',
+  'manage:assistance_program': '/staff/assistance/programmes',
 };
 
 export default async function StaffHomePage() {

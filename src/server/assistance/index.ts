@@ -34,4 +34,5 @@ export { purgeDecidedDocuments } from './purge-decided-documents';
 export { validityMonths, monthAfter } from './validity-months';
 export { ANSWER_MAX_LENGTH } from './check-answers';
 export { assistanceRenewalRemindersQueue, assistanceDocumentPurgeQueue } from './assistance-jobs';
+export { REJECTION_REASONS, CONSENT_METHODS } from '../db/schema/assistance';
 export type * from './types';

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { TDb } from '../db';
 import {
+  accountLinks,
   assistanceApplicationAccounts,
-  assistanceApplications,
   assistanceDecisions,
   assistanceDocuments,
   assistanceGrants,
@@ -57,6 +57,8 @@ export async function loadApplicationDetail(
     decided_at: string | null;
     documents_purged_at: string | null;
     waiting_seconds: number | null;
+    renewed_by: number | null;
+    renews_valid_to: string | null;
   }>(
     await db.execute(sql`
       SELECT app.id, app.reference, app.status, app.program_id, app.applicant_user_id,
@@ -64,7 +66,13 @@ export async function loadApplicationDetail(
              app.consent_method, app.consent_given_on::text AS consent_given_on,
              app.consent_recorded_at, app.consent_note, app.answers, app.renews_application_id,
              app.created_at, app.submitted_at, app.decided_at, app.documents_purged_at,
-             ${waitingSecondsSql()} AS waiting_seconds
+             ${waitingSecondsSql()} AS waiting_seconds,
+             (SELECT r.id FROM assistance_applications r
+               WHERE r.renews_application_id = app.id AND r.status NOT IN ('rejected', 'withdrawn')
+               ORDER BY r.id DESC LIMIT 1) AS renewed_by,
+             (SELECT max(g.valid_to)::text FROM assistance_grants g
+               WHERE g.application_id = app.renews_application_id AND g.revoked_at IS NULL)
+               AS renews_valid_to
         FROM assistance_applications app
         JOIN users u ON u.id = app.applicant_user_id
         LEFT JOIN users f ON f.id = app.filed_by_user_id
@@ -139,6 +147,24 @@ export async function loadApplicationDetail(
       .where(and(eq(assistanceGrants.applicationId, row.id)))
       .orderBy(asc(assistanceGrants.accountId)),
   ]);
+  const editableStatus = row.status === 'draft' || row.status === 'info_requested';
+  // The accounts a draft may cover: those linked to the applicant (not to an officer).
+  const applicantAccounts =
+    input.editableBy !== null && row.status === 'draft'
+      ? await db
+          .select({
+            id: serviceAccounts.id,
+            accountNumber: serviceAccounts.accountNumber,
+            utility: serviceAccounts.utility,
+            addressZh: premises.addressZh,
+            addressEn: premises.addressEn,
+          })
+          .from(accountLinks)
+          .innerJoin(serviceAccounts, eq(serviceAccounts.id, accountLinks.accountId))
+          .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
+          .where(eq(accountLinks.userId, row.applicant_user_id))
+          .orderBy(asc(serviceAccounts.id))
+      : [];
   const programRow = programRows[0];
   if (!programRow) throw new Error('programme of an application is missing');
   const editableBy = input.editableBy;
@@ -201,10 +227,18 @@ export async function loadApplicationDetail(
       revoked: g.revokedAt !== null,
     })),
     renewsApplicationId: row.renews_application_id,
+    renewedByApplicationId: row.renewed_by,
+    renewsValidTo: row.renews_valid_to,
+    applicantAccounts: applicantAccounts.map((a) => ({
+      id: a.id,
+      accountNumber: a.accountNumber,
+      utility: a.utility,
+      address: { zh: a.addressZh, en: a.addressEn },
+    })),
     createdAt: new Date(row.created_at),
     submittedAt: row.submitted_at ? new Date(row.submitted_at) : null,
     decidedAt: row.decided_at ? new Date(row.decided_at) : null,
     waitingSeconds: row.waiting_seconds === null ? null : Number(row.waiting_seconds),
-    editable: mayEdit && (row.status === 'draft' || row.status === 'info_requested'),
+    editable: mayEdit && editableStatus,
   };
 }

@@ -97,6 +97,12 @@ export type TApplicationDetail = {
   decisions: TApplicationDecision[];
   grants: TApplicationGrant[];
   renewsApplicationId: number | null;
+  /** A newer application renewing this one (not rejected or withdrawn). */
+  renewedByApplicationId: number | null;
+  /** For a renewal: the last day of the grant it continues (the new one starts the day after). */
+  renewsValidTo: string | null;
+  /** For a draft being edited: every account linked to the applicant, to choose from. */
+  applicantAccounts: TApplicationAccount[];
   createdAt: Date;
   submittedAt: Date | null;
   decidedAt: Date | null;

@@ -84,8 +84,8 @@ describe('a waiver on the next bill', () => {
     expect(jan?.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(jan?.totalFen);
     expect(jan?.ledger).toEqual([{ kind: 'bill', amountFen: FULL + ALLOWANCE }]);
 
-    const zh = await getTranslator('zh-CN');
-    const en = await getTranslator('en');
+    const zh = getTranslator('zh-CN');
+    const en = getTranslator('en');
     const line = { lineNo: 3, tierNo: null, ...waiver! } as Parameters<typeof renderBillLine>[0];
     expect(renderBillLine(line, zh, 'zh-CN')).toBe('低保户用水用电减免 10 m³ × ¥3.45 = -¥34.50');
     expect(renderBillLine(line, en, 'en')).toBe(
@@ -171,7 +171,7 @@ describe('a waiver on the next bill', () => {
     expect(mar?.lines.filter((l) => l.kind === 'credit')).toEqual([]);
     expect(mar?.totalFen).toBe(FULL + ALLOWANCE);
 
-    const zh = await getTranslator('zh-CN');
+    const zh = getTranslator('zh-CN');
     const line = { lineNo: 4, tierNo: null, ...credit! } as Parameters<typeof renderBillLine>[0];
     expect(renderBillLine(line, zh, 'zh-CN')).toBe('低保户用水用电减免 补退 2025年1月账单 -¥34.50');
   });

@@ -16,6 +16,8 @@ import { AccountBillsLink, AccountCardBilling } from '@/components/bills/account
 import { AccountReportsLink } from '@/components/reports/account-reports-link';
 import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
+import { DashboardAssistance } from '@/components/assistance/dashboard-assistance';
+import { listMyApplications } from '@/server/assistance';
 import { ResidentNotices } from '@/components/notices/resident-notices';
 import { listResidentNotices } from '@/server/notices';
 
@@ -46,13 +48,14 @@ export default async function DashboardPage({
   searchParams: Promise<{ linked?: string; unlinked?: string }>;
 }) {
   const actor = await requireUser();
-  const [{ name }, accounts, params, t, billing, notices] = await Promise.all([
+  const [{ name }, accounts, params, t, billing, notices, assistance] = await Promise.all([
     getResidentGreeting({ actor }),
     listLinkedAccounts({ actor }),
     searchParams,
     getTranslations('accounts'),
     listAccountBillingSummaries({ actor }),
     listResidentNotices({ actor }),
+    listMyApplications({ actor }),
   ]);
   const greeting = name
     ? t(`dashboard.greeting.${partOfDay(new Date())}`, { name })
@@ -105,6 +108,10 @@ export default async function DashboardPage({
           </ul>
         )}
       </section>
+
+      {accounts.length > 0 || assistance.length > 0 ? (
+        <DashboardAssistance applications={assistance} />
+      ) : null}
     </div>
   );
 }

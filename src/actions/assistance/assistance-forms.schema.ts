@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CONSENT_METHODS, REJECTION_REASONS } from '@/server/db/schema/assistance';
+
+const id = z.coerce.number().int().positive();
+
+export const ZStartApplicationSchema = z.object({
+  programId: id,
+  accountIds: z.array(id).max(20),
+  renewsApplicationId: id.optional(),
+});
+export type TStartApplicationInput = z.infer<typeof ZStartApplicationSchema>;
+
+export const ZApplicationIdSchema = z.object({ applicationId: id });
+
+export const ZRemoveDocumentSchema = z.object({ applicationId: id, documentId: id });
+
+export const ZAnswerInfoSchema = z.object({
+  applicationId: id,
+  message: z.string().trim().min(1, 'answerRequired').max(2000, 'tooLong'),
+});
+
+const month = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month');
+
+export const ZDecisionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('approve'),
+    fromMonth: month,
+    months: z.coerce.number().int('months').min(1, 'months').max(60, 'months'),
+  }),
+  z.object({
+    kind: z.literal('reject'),
+    reasonCode: z.enum(REJECTION_REASONS, 'reason'),
+    message: z.string().trim().max(2000, 'tooLong'),
+  }),
+  z.object({
+    kind: z.literal('request_info'),
+    message: z.string().trim().min(1, 'infoMessage').max(2000, 'tooLong'),
+  }),
+]);
+
+export const ZOverrideSchema = z.object({
+  overrideReason: z.string().trim().min(1, 'overrideReason').max(2000, 'tooLong'),
+});
+
+export const ZFileForResidentSchema = z.object({
+  accountNumber: z
+    .string()
+    .transform((s) => s.replace(/[\s-]+/g, ''))
+    .pipe(z.string().regex(/^\d{10}$/, 'accountNumber')),
+  applicantUserId: z.string().trim().min(1, 'resident').max(100),
+  programId: id,
+  consentMethod: z.enum(CONSENT_METHODS, 'consentMethod'),
+  consentGivenOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'consentGivenOn'),
+  consentNote: z.string().trim().max(500, 'tooLong'),
+  consentConfirmed: z.literal('yes', 'consentConfirmed'),
+});
