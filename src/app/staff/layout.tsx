@@ -6,6 +6,7 @@ import { can, requireStaff } from '@/server/auth';
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireStaff();
   const t = await getTranslations('staff');
+  const tDirectDebit = await getTranslations('directDebit');
   const links = [
     { href: '/staff', label: t('nav.home'), show: true },
     {
@@ -16,6 +17,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: '/staff/tariffs', label: t('nav.tariffs'), show: can(actor.role, 'manage:tariff') },
     { href: '/staff/billing', label: t('nav.billing'), show: can(actor.role, 'run:billing') },
     { href: '/staff/reports', label: t('nav.reports'), show: can(actor.role, 'run:billing') },
+    {
+      href: '/staff/direct-debit',
+      label: tDirectDebit('staff.nav'),
+      show: can(actor.role, 'view:mandate:any'),
+    },
     {
       href: '/staff/notices',
       label: t('nav.notices'),

@@ -14,6 +14,7 @@ import {
 import { TIME_ZONE } from '@/lib/locale';
 import { AccountBillsLink, AccountCardBilling } from '@/components/bills/account-card-billing';
 import { AccountReportsLink } from '@/components/reports/account-reports-link';
+import { AccountDirectDebitLink } from '@/components/direct-debit/account-direct-debit-link';
 import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
 import { DashboardAssistance } from '@/components/assistance/dashboard-assistance';
@@ -206,6 +207,7 @@ async function AccountCard({
         <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
         <AccountBillsLink accountId={account.id} accountNumber={account.accountNumber} />
         <AccountReportsLink accountId={account.id} accountNumber={account.accountNumber} />
+        <AccountDirectDebitLink accountId={account.id} accountNumber={account.accountNumber} />
         <Link
           href={`/accounts/${account.id}`}
           aria-label={t('card.detailsFor', { number: account.accountNumber })}

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** The link to an account's direct-debit page, for account cards and account pages. */
+export async function AccountDirectDebitLink({
+  accountId,
+  accountNumber,
+}: {
+  accountId: number;
+  accountNumber: string;
+}) {
+  const t = await getTranslations('directDebit');
+  return (
+    <Link
+      href={`/accounts/${accountId}/direct-debit`}
+      aria-label={t('cardLinkFor', { number: accountNumber })}
+      className="inline-flex min-h-11 items-center px-2 font-semibold"
+    >
+      {t('cardLink')}
+    </Link>
+  );
+}
