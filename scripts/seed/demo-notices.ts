@@ -36,13 +36,12 @@ export function demoNotices(
       titleZh: `${district.nameZh}线路检修计划停电通知`,
       titleEn: `Planned power cut for line maintenance in ${district.nameEn}`,
       bodyZh:
-        `为保证安全可靠供电，供电公司将对${district.nameZh}部分 10 千伏线路进行检修，检修期间以下区域停电。` +
-        '\n\n请提前做好准备，关闭家用电器，注意用电安全。如遇天气等原因，停电时间可能调整。' +
-        '\n\n如有疑问，请拨打 24 小时供电服务热线 95598。',
+        `为保证安全可靠供电，供电公司将对${district.nameZh}部分 10 千伏线路进行检修，检修期间该区域停电。` +
+        '\n\n请提前做好准备，关闭家用电器，注意用电安全。如遇天气等原因，停电时间可能调整。',
       bodyEn:
         `To keep the supply safe and reliable, we are servicing 10 kV lines in ${district.nameEn}; ` +
         'the area is without power while the work goes on.\n\nPlease get ready in advance and switch off ' +
-        'appliances. Bad weather may move the times.\n\nQuestions: call the 24-hour hotline 95598.',
+        'appliances. Bad weather may move the times.',
       startsAt: at(-2),
       endsAt: at(4),
       publishedAt: at(-8 * 24),
@@ -56,7 +55,7 @@ export function demoNotices(
       bodyZh:
         `为解决${district.nameZh}部分小区水压偏低的问题，供水公司将进行低压片区管网改造施工。` +
         '施工期间该区域降压供水，高层住户可能出现水压不足，请提前储水。' +
-        '\n\n施工完成后水压将达到设计要求。如有疑问，请拨打 24 小时供水服务热线。',
+        '\n\n施工完成后水压将达到设计要求。',
       bodyEn: null,
       startsAt: at(3 * 24),
       endsAt: at(3 * 24 + 10),

@@ -5,6 +5,7 @@ import { getActor } from '@/server/auth';
 export default async function HomePage() {
   const t = await getTranslations('home');
   const actor = await getActor();
+  const notices = await getTranslations('notices');
   return (
     <div className="space-y-8">
       <section className="bg-brand-50 rounded-xl p-6">
@@ -16,6 +17,12 @@ export default async function HomePage() {
             className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 text-lg font-semibold text-white no-underline"
           >
             {actor ? t('goToDashboard') : t('signIn')}
+          </Link>
+          <Link
+            href="/notices"
+            className="border-brand-600 inline-flex min-h-12 items-center rounded-lg border-2 px-5 text-lg font-semibold no-underline"
+          >
+            {notices('public.homeLink')}
           </Link>
           {actor ? null : (
             <Link

@@ -102,7 +102,7 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-async function publishFor(targets: Pick<TNoticeInput, 'districtIds' | 'accountNumbers'>) {
+async function publishFor(targets: Partial<Pick<TNoticeInput, 'districtIds' | 'accountNumbers'>>) {
   const result = await saveNotice({
     actor: world.agent,
     notice: noticeInput(targets),

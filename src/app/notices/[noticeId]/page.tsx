@@ -96,7 +96,7 @@ export default async function NoticePage({ params }: TParams) {
         {body.value}
       </div>
       <p className="text-muted">
-        {t('detail.contact', { water: hotline('water'), electricity: hotline('electricity') })}
+        {t('detail.contact', { utility: notice.utility, number: hotline(notice.utility) })}
       </p>
     </article>
   );
