@@ -9,6 +9,7 @@ import { notifyMailQueued } from '../mail';
 import { notifyUsers, type TNewNotification } from '../notifications';
 import { rowsOf } from '../billing/rows-of';
 import { ownHousehold } from './access';
+import { sendRenewalReminders } from './send-renewal-reminders';
 import { validityMonths } from './validity-months';
 
 export type TDecision =
@@ -179,6 +180,9 @@ export async function decideApplication(input: {
   });
   if (!result.ok) return result;
   await notifyMailQueued(result.mailIds);
+  // A grant that already ends within the reminder window is reminded now, not next morning.
+  if (decision.kind === 'approve')
+    await sendRenewalReminders({ applicationId: input.applicationId });
   return { ok: true, decisionId: result.decisionId, grants: result.grants };
 }
 

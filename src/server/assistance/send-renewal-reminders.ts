@@ -14,9 +14,10 @@ export const RENEWAL_REMINDER_DAYS = [30, 7] as const;
  * Each reminder is sent once per application (the notification's dedupe key), however often
  * the daily job runs; a grant already renewed, revoked or of a programme that cannot be renewed
  * gets none. When the 30-day window was missed (a short grant), only the 7-day one is sent.
+ * `applicationId` limits it to one application (an approval checks its own grant at once).
  */
 export async function sendRenewalReminders(
-  input: { today?: string } = {},
+  input: { today?: string; applicationId?: number } = {},
 ): Promise<{ reminded: number }> {
   const today = input.today ?? todayInShanghai();
   const db = await getDb();
@@ -37,6 +38,7 @@ export async function sendRenewalReminders(
           JOIN LATERAL (SELECT max(valid_to) AS valid_to FROM assistance_grants
                          WHERE application_id = app.id AND revoked_at IS NULL) g ON true
          WHERE app.status = 'approved'
+           ${input.applicationId === undefined ? sql`` : sql`AND app.id = ${input.applicationId}`}
            AND g.valid_to >= ${today}::date
            AND g.valid_to <= ${today}::date + ${first}::int
            AND NOT EXISTS (SELECT 1 FROM assistance_applications r

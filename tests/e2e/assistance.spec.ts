@@ -1,0 +1,230 @@
+import type { Page } from '@playwright/test';
+import {
+  choosePreferences,
+  expect,
+  expectAccessibleInEveryVariant,
+  keepScreenshot,
+  test,
+} from '../fixtures/e2e';
+import {
+  householdFor,
+  linkHousehold,
+  registerConfirmedResident,
+  signInWithPassword,
+  signOut,
+  type TResident,
+} from '../fixtures/e2e-resident';
+import { E2E_DEMO_PASSWORD } from '../fixtures/e2e-seed';
+
+/**
+ * Fee waivers end to end: a resident applies with a document (JS on and off), a reviewer asks
+ * for more, the resident answers, the reviewer approves from last month, a billing run for this
+ * month puts the waiver (and the credit for last month's bill) on the next bill, and the renewal
+ * reminder is in the resident's inbox. Reviewer and billing staff are the seeded demo staff.
+ */
+
+const REVIEWER = 'reviewer@wanjia.example';
+const BILLING_STAFF = 'billing@wanjia.example';
+
+/** The smallest real PNG (1×1). */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+function shanghaiMonth(offset = 0): string {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1 + offset, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+const main = (page: Page) => page.getByRole('main');
+
+function uploadForm(page: Page, requirement: string) {
+  return main(page).locator('form', { has: page.locator(`#file-${requirement}`) });
+}
+
+/** Registers, links a household, fills and submits a 低保 application; returns its address. */
+async function applyWithDocument(
+  page: Page,
+  slot: 'assistance' | 'assistanceNoJs',
+): Promise<{ resident: TResident; path: string; reference: string }> {
+  const resident = await registerConfirmedResident(page, `waiver-${slot}`);
+  await linkHousehold(page, householdFor(slot));
+
+  await page.goto('/dashboard');
+  await main(page).getByRole('link', { name: '申请减免' }).click();
+  await expect(page).toHaveURL(/\/assistance/);
+  await main(page)
+    .getByRole('radio', { name: /低保户用水用电减免/ })
+    .check();
+  await main(page).getByRole('button', { name: '开始申请' }).click();
+  await expect(page).toHaveURL(/\/assistance\/\d+\?started=1$/);
+  const path = new URL(page.url()).pathname;
+
+  // A file that is not a photo or a PDF (whatever its name says) is refused; nothing is kept.
+  await page.locator('#file-certificate').setInputFiles({
+    name: '低保证.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('this is not a picture'),
+  });
+  await uploadForm(page, 'certificate').getByRole('button', { name: '上传' }).click();
+  await expect(main(page)).toContainText('只能上传照片（JPG、PNG）或 PDF 文件');
+  await expect(page.locator('#file-certificate')).toBeFocused();
+  await expect(uploadForm(page, 'certificate').locator('..')).toContainText('还没有上传');
+
+  await page
+    .locator('#file-certificate')
+    .setInputFiles({ name: '低保证.png', mimeType: 'image/png', buffer: PNG });
+  await uploadForm(page, 'certificate').getByRole('button', { name: '上传' }).click();
+  await expect(main(page)).toContainText('已上传 1 个文件');
+  await expect(main(page).getByRole('link', { name: '查看 低保证.png' })).toBeVisible();
+
+  // Half-way: save, come back, it is still there.
+  await main(page).getByLabel('您家是否已在民政部门登记为城市低保户？').selectOption('yes');
+  await main(page).getByRole('button', { name: '先保存，以后再填' }).click();
+  await expect(main(page)).toContainText('已保存');
+  await expect(main(page).getByLabel('您家是否已在民政部门登记为城市低保户？')).toHaveValue('yes');
+
+  // Submitting without the certificate number is refused beside the field, nothing lost.
+  await main(page).getByRole('button', { name: '提交申请' }).click();
+  await expect(main(page)).toContainText('还有内容没填好');
+  await expect(main(page).getByLabel('低保证编号')).toBeFocused();
+
+  await main(page).getByLabel('低保证编号').fill('JN-2026-0457');
+  await main(page).getByLabel('家里一共住几口人？').fill('3');
+  await main(page).getByRole('button', { name: '提交申请' }).click();
+  await expect(main(page)).toContainText('已提交！您的受理编号是');
+  const text = await main(page).innerText();
+  const reference = /DB-\d{4}-\d{6}/.exec(text)?.[0];
+  if (!reference) throw new Error('no reference on the page');
+  await expect(main(page)).toContainText('已提交，等待审核');
+  return { resident, path, reference };
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`applying for a waiver, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('a resident applies with a document and gets a reference and a plain status', async ({
+      page,
+      context,
+    }, testInfo) => {
+      test.skip(javaScriptEnabled, 'the JS-on application is part of the whole journey below');
+      await choosePreferences(context, { locale: 'zh-CN' });
+      const { path, reference } = await applyWithDocument(page, 'assistanceNoJs');
+      await keepScreenshot(page, testInfo, 'assistance-submitted-js-off');
+      await page.goto('/assistance');
+      await expect(main(page)).toContainText(reference);
+      expect(path).toMatch(/^\/assistance\/\d+$/);
+    });
+  });
+}
+
+test('the whole journey: apply, more information, approval, the waiver on the next bill and the renewal reminder', async ({
+  page,
+  context,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await choosePreferences(context, { locale: 'zh-CN' });
+  const { resident, path, reference } = await applyWithDocument(page, 'assistance');
+  const applicationId = path.split('/').at(-1);
+  await signOut(page);
+
+  // The reviewer asks for more information.
+  await signInWithPassword(page, REVIEWER, E2E_DEMO_PASSWORD);
+  await page.goto('/staff/assistance');
+  await main(page).getByRole('link', { name: reference }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/assistance/${applicationId}$`));
+  await expect(main(page).getByRole('img', { name: /低保证\.png/ })).toBeVisible();
+  await keepScreenshot(page, testInfo, 'assistance-review');
+  await main(page).getByLabel('需要居民补充什么').fill('请补充户口本户主页的照片。');
+  await main(page).getByRole('button', { name: '发送给居民' }).click();
+  await expect(main(page)).toContainText('决定已保存');
+  await expect(main(page)).toContainText('需要您补充材料');
+  await signOut(page);
+
+  // The resident is told, and answers.
+  await signInWithPassword(page, resident.email, resident.password);
+  await page.goto('/inbox');
+  await expect(main(page)).toContainText(`减免申请 ${reference} 需要您补充信息`);
+  await page.goto(path);
+  await expect(main(page)).toContainText('请补充户口本户主页的照片。');
+  await main(page).getByLabel('您的回复').fill('户口本照片已上传在“其他材料”里。');
+  await main(page).getByRole('button', { name: '发送回复' }).click();
+  await expect(main(page)).toContainText('已收到您的回复');
+  await signOut(page);
+
+  // The reviewer approves from last month, for two months.
+  await signInWithPassword(page, REVIEWER, E2E_DEMO_PASSWORD);
+  await page.goto(`/staff/assistance/${applicationId}`);
+  await main(page).getByLabel('从哪个月开始减免').fill(shanghaiMonth(-1));
+  await main(page).getByLabel('有效几个月').fill('2');
+  await main(page).getByRole('button', { name: '批准', exact: true }).click();
+  await expect(main(page)).toContainText('决定已保存');
+  // Deciding again is refused with a message.
+  await expect(main(page).getByRole('button', { name: '批准', exact: true })).toHaveCount(0);
+  await signOut(page);
+
+  // Billing staff bill this month's water.
+  await signInWithPassword(page, BILLING_STAFF, E2E_DEMO_PASSWORD);
+  await page.goto('/staff/billing');
+  await main(page).getByRole('radio', { name: '水费' }).check();
+  await main(page).getByLabel('账期（月份）').fill(shanghaiMonth());
+  await main(page).getByRole('button', { name: '开始出账' }).click();
+  await expect(page).toHaveURL(/\/staff\/billing\/runs\/\d+\?started=/);
+  await expect(async () => {
+    await page.reload();
+    await expect(main(page).getByText('已完成', { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 120_000, intervals: [2000, 3000] });
+  await signOut(page);
+
+  // The resident's next water bill shows the waiver and the credit for last month's bill.
+  await signInWithPassword(page, resident.email, resident.password);
+  const household = householdFor('assistance');
+  await page.goto('/dashboard');
+  await main(page)
+    .getByRole('link', { name: `户号 ${household.water.accountNumber} 的账单` })
+    .click();
+  await expect(page).toHaveURL(/\/accounts\/\d+\/bills$/);
+  await main(page).getByRole('table').locator('a[href^="/bills/"]').first().click();
+  await expect(page).toHaveURL(/\/bills\/\d+$/);
+  const lines = main(page).getByRole('table').first();
+  await expect(lines).toContainText(/低保户用水用电减免 [\d.]+ m³ × ¥[\d.]+ = -¥[\d.]+/);
+  await expect(lines).toContainText(/低保户用水用电减免 补退 \d{4}年\d{1,2}月账单 -¥[\d.]+/);
+  await keepScreenshot(page, testInfo, 'assistance-bill-waiver');
+
+  // The grant ends within 30 days: the renewal reminder is in the inbox.
+  await page.goto('/inbox');
+  await expect(main(page)).toContainText(new RegExp(`您的减免还有 \\d+ 天到期（${reference}）`));
+  await page.goto(path);
+  await expect(main(page)).toContainText('申请已批准');
+  await expect(main(page).getByRole('button', { name: '续办这项减免' })).toBeVisible();
+});
+
+test('the waiver pages are accessible in both languages and in large text', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  await choosePreferences(context, { locale: 'zh-CN' });
+  // A second resident may link the same household as the JS-off test: links are per person.
+  const { path } = await applyWithDocument(page, 'assistanceNoJs');
+  await expectAccessibleInEveryVariant(page, context, '/assistance');
+  await expectAccessibleInEveryVariant(page, context, path);
+  await signOut(page);
+  await signInWithPassword(page, REVIEWER, E2E_DEMO_PASSWORD);
+  await expectAccessibleInEveryVariant(page, context, '/staff/assistance');
+  await expectAccessibleInEveryVariant(page, context, `/staff${path}`);
+  await signOut(page);
+  await signInWithPassword(page, 'supervisor@wanjia.example', E2E_DEMO_PASSWORD);
+  await expectAccessibleInEveryVariant(page, context, '/staff/assistance/programmes');
+  await expectAccessibleInEveryVariant(page, context, '/staff/assistance/programmes/new');
+});
