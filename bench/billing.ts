@@ -8,6 +8,7 @@
  * wanjia_bench_billing), made from the bench:pages city (wanjia_bench_pages, 650,000 households)
  * as a template when it exists and is idle, otherwise seeded. Drop it with BENCH_DROP=1.
  * Prints bills/s and the ratio run / baseline. Goal: ≥ 20,000 bills/s, ratio ≤ 3.
+ * BENCH_WAIVER_EVERY=N (default 30) gives every Nth account a 低保 waiver grant for the month.
  */
 import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
@@ -27,6 +28,8 @@ const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
 const TEMPLATE = process.env.BENCH_TEMPLATE ?? 'wanjia_bench_pages';
 const dbName = process.env.BENCH_DB ?? 'wanjia_bench_billing';
 const UTILITY = 'electricity' as const;
+/** Every Nth account holds a fee-waiver grant for the month (0 = none), so the run's waiver read and lines are measured too. */
+const WAIVER_EVERY = Number(process.env.BENCH_WAIVER_EVERY ?? 30);
 const dbUrl = new URL(serverUrl);
 dbUrl.pathname = `/${dbName}`;
 
@@ -107,6 +110,37 @@ async function copyIn(c: pg.Client, table: string, data: Buffer): Promise<void> 
   });
 }
 
+/**
+ * One approved bench application (programme DB, seeded by the migrations) whose grants cover
+ * every WAIVER_EVERY-th account of the utility for the billed month. Replaced on every run.
+ */
+async function grantWaivers(c: pg.Client, period: string): Promise<number> {
+  await c.query(`DELETE FROM assistance_grants WHERE application_id IN
+                   (SELECT id FROM assistance_applications WHERE reference = 'BENCH-WAIVERS')`);
+  await c.query(`DELETE FROM assistance_applications WHERE reference = 'BENCH-WAIVERS'`);
+  if (!WAIVER_EVERY) return 0;
+  const { rows } = await c.query<{ n: number }>(
+    `WITH u AS (
+       INSERT INTO users (email, name, role) VALUES ('bench-waivers@wanjia.example', 'bench', 'resident')
+       ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id
+     ), app AS (
+       INSERT INTO assistance_applications (reference, program_id, applicant_user_id, status, submitted_at, decided_at)
+       SELECT 'BENCH-WAIVERS', p.id, u.id, 'approved', now(), now()
+         FROM assistance_programs p, u WHERE p.code = 'DB'
+       RETURNING id, program_id
+     ), g AS (
+       INSERT INTO assistance_grants (account_id, program_id, application_id, valid_from, valid_to)
+       SELECT a.id, app.program_id, app.id, $1::date, ($1::date + interval '1 year' - interval '1 day')::date
+         FROM service_accounts a, app
+        WHERE a.utility = $2 AND a.id % $3 = 0
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM g`,
+    [period, UTILITY, WAIVER_EVERY],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 async function main() {
   await prepareDatabase();
   process.env.DATABASE_URL = dbUrl.toString();
@@ -123,7 +157,8 @@ async function main() {
   );
   const period = periodRows[0]?.period;
   if (!period) throw new Error('no readings in the bench database');
-  await admin.query(`TRUNCATE ${BILLING_TABLES} RESTART IDENTITY`);
+  await admin.query(`TRUNCATE ${BILLING_TABLES}, assistance_credits RESTART IDENTITY`);
+  const waivers = await grantWaivers(admin, period);
   await admin.query('VACUUM ANALYZE bills, bill_lines, ledger_entries, billing_exceptions');
   await admin.query('CHECKPOINT');
   console.log(
@@ -187,6 +222,7 @@ async function main() {
       lines: written.lines,
       ledger: written.ledger,
       'held back': result.heldBack,
+      'waiver grants': waivers,
     },
     'baseline: cursor read': { seconds: +readSeconds.toFixed(2), rows: readRows },
     'baseline: COPY in': {
