@@ -1,6 +1,7 @@
 import 'server-only';
 
 export type * from './types';
+export type * from './dto';
 export { getStripe, PaymentsUnavailableError } from './get-stripe';
 export { createStripeProvider, WEBHOOK_TOLERANCE_SECONDS } from './create-stripe-provider';
 export { getPaymentProvider, installPaymentProvider } from './get-payment-provider';
@@ -31,3 +32,22 @@ export {
 export { handleStripeWebhook } from './webhooks/handle-stripe-webhook';
 export { processStripeEvent } from './webhooks/process-stripe-event';
 export { HANDLED_EVENT_TYPES } from './webhooks/handlers';
+export {
+  startCheckoutPayment,
+  CHECKOUT_METHODS,
+  type TPayer,
+  type TStartCheckoutResult,
+} from './start-checkout-payment';
+export { getPayment } from './get-payment';
+export { getPaymentByReceiptToken } from './get-payment-by-receipt-token';
+export { listAccountPayments } from './list-account-payments';
+export { maskHolderName } from './mask-holder-name';
+export {
+  GUEST_PAY_TICKET_MINUTES,
+  issueGuestPayTicket,
+  readGuestPayTicket,
+} from './guest-pay-ticket';
+export { verifyGuestPayer } from './verify-guest-payer';
+export { getGuestAmountDue, type TGuestAmountDue } from './get-guest-amount-due';
+export { getPayOptions, type TPayOptions } from './get-pay-options';
+export { getReceiptPdf } from './get-receipt-pdf';

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../../db';
 import { sandboxIdempotency } from '../../db/schema';
 import { stripeError } from './errors';
+import { claimIdempotencyKey, rememberIdempotentResponse } from './batched-store';
 import type { TSandboxResponse } from './types';
 
 /** Marks a key whose first request is still being answered (Stripe answers 409 meanwhile). */
@@ -24,12 +25,8 @@ export async function withIdempotency(
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.path}\n${request.rawBody}`)
     .digest('hex');
-  const claimed = await db
-    .insert(sandboxIdempotency)
-    .values({ key, requestHash, status: IN_PROGRESS, body: {} })
-    .onConflictDoNothing()
-    .returning({ key: sandboxIdempotency.key });
-  if (claimed.length === 0) {
+  const claimed = await claimIdempotencyKey({ key, requestHash });
+  if (!claimed) {
     const [previous] = await db
       .select()
       .from(sandboxIdempotency)
@@ -61,10 +58,7 @@ export async function withIdempotency(
   if (response.status >= 500) {
     await db.delete(sandboxIdempotency).where(eq(sandboxIdempotency.key, key));
   } else {
-    await db
-      .update(sandboxIdempotency)
-      .set({ status: response.status, body: response.body as object })
-      .where(eq(sandboxIdempotency.key, key));
+    await rememberIdempotentResponse({ key, status: response.status, body: response.body });
   }
   return response;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { getDb, type TDb } from '../../db';
 import { sandboxStripeObjects } from '../../db/schema';
+import { loadSandboxObjectBatched, saveSandboxObjectsBatched } from './batched-store';
 import type { TStripeObject } from './types';
 
 type TExecutor = Pick<TDb, 'select' | 'insert' | 'update'>;
@@ -12,7 +13,8 @@ export async function loadSandboxObject<T extends TStripeObject>(
   type: string,
   executor?: TExecutor,
 ): Promise<T | null> {
-  const db = executor ?? (await getDb());
+  if (!executor) return loadSandboxObjectBatched<T>(id, type);
+  const db = executor;
   const [row] = await db
     .select({ data: sandboxStripeObjects.data })
     .from(sandboxStripeObjects)
@@ -27,7 +29,8 @@ export async function saveSandboxObjects(
   executor?: TExecutor,
 ): Promise<void> {
   if (objects.length === 0) return;
-  const db = executor ?? (await getDb());
+  if (!executor) return saveSandboxObjectsBatched(objects);
+  const db = executor;
   await db
     .insert(sandboxStripeObjects)
     .values(objects.map((o) => ({ id: o.id, type: o.object, data: o, created: new Date() })))

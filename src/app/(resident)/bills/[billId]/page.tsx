@@ -12,20 +12,26 @@ import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
 import { compareBills, daysInPeriod, formatQuantity, getBill } from '@/server/bills';
+import { PayPanel } from '@/components/payments/pay-panel';
+import { getPayOptions } from '@/server/payments';
 
-type TProps = { params: Promise<{ billId: string }> };
+type TProps = {
+  params: Promise<{ billId: string }>;
+  searchParams: Promise<{ payment?: string }>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('bills');
   return { title: t('detail.metaTitle') };
 }
 
-export default async function BillPage({ params }: TProps) {
+export default async function BillPage({ params, searchParams }: TProps) {
   const actor = await requireUser();
   const billId = parseId((await params).billId);
   if (billId === null) pageNotFound();
   const bill = await getBill({ actor, billId });
   if (!bill) pageNotFound();
+  const payOptions = await getPayOptions({ actor, accountId: bill.account.id, billId: bill.id });
 
   const t = await getTranslations('bills');
   const format = await getFormatter();
@@ -76,6 +82,16 @@ export default async function BillPage({ params }: TProps) {
           label={t('detail.balance')}
           hint={t('detail.balanceHint')}
         />
+        {payOptions ? (
+          <div className="sm:col-span-2">
+            <PayPanel
+              options={payOptions}
+              billId={bill.id}
+              returnTo={`/bills/${bill.id}`}
+              notice={(await searchParams).payment}
+            />
+          </div>
+        ) : null}
         <p className="sm:col-span-2">
           <a
             href={`/bills/${bill.id}/pdf`}

@@ -1,0 +1,107 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { startPaymentAction } from '@/actions/payments/start-payment';
+import { FormMessage, SecondaryButton, SubmitButton } from '@/components/ui/form';
+import { toLocale } from '@/lib/locale';
+import { formatFen } from '@/lib/money';
+import type { TPayOptions } from '@/server/payments';
+
+const NOTICES = ['nothing_to_pay', 'provider_error', 'unavailable'] as const;
+
+/**
+ * The pay buttons for one account (and, on a bill page, for that bill). Each is a plain form:
+ * it names what to pay, never an amount — the server works the amount out.
+ */
+export async function PayPanel({
+  options,
+  billId,
+  returnTo,
+  notice,
+  compact = false,
+  historyLink = true,
+}: {
+  options: TPayOptions;
+  billId?: number;
+  returnTo: string;
+  /** `?payment=` from a failed attempt, shown once. */
+  notice?: string;
+  compact?: boolean;
+  /** Off on the history page itself. */
+  historyLink?: boolean;
+}) {
+  const t = await getTranslations('payments');
+  const locale = toLocale(await getLocale());
+  const money = (fen: number) => formatFen(fen, locale, options.currency);
+  const shownNotice = NOTICES.find((n) => n === notice);
+  const billDue = options.billDueFen;
+  const showBalance =
+    options.balanceDueFen > 0 && (billDue === null || billDue !== options.balanceDueFen);
+
+  if (!options.available) {
+    return <FormMessage tone="info">{t('pay.unavailable')}</FormMessage>;
+  }
+  return (
+    <div className="space-y-3">
+      {shownNotice ? (
+        <FormMessage tone={shownNotice === 'nothing_to_pay' ? 'info' : 'error'}>
+          {t(`pay.notice.${shownNotice}`)}
+        </FormMessage>
+      ) : null}
+      {options.openPayment?.status === 'processing' ? (
+        <FormMessage tone="info">
+          {t('pay.processing')}{' '}
+          <Link href={`/payments/${options.openPayment.id}`}>{t('pay.seePayment')}</Link>
+        </FormMessage>
+      ) : (
+        <div className="flex flex-wrap items-center gap-3">
+          {billId !== undefined && billDue !== null ? (
+            billDue > 0 ? (
+              <form action={startPaymentAction}>
+                <input type="hidden" name="accountId" value={options.accountId} />
+                <input type="hidden" name="scope" value="bill" />
+                <input type="hidden" name="billId" value={billId} />
+                <input type="hidden" name="returnTo" value={returnTo} />
+                <SubmitButton>{t('pay.bill', { amount: money(billDue) })}</SubmitButton>
+              </form>
+            ) : (
+              <p className="text-success font-semibold" data-testid="bill-paid">
+                ✓ {t('pay.billPaid')}
+              </p>
+            )
+          ) : null}
+          {showBalance ? (
+            <form action={startPaymentAction}>
+              <input type="hidden" name="accountId" value={options.accountId} />
+              <input type="hidden" name="scope" value="balance" />
+              <input type="hidden" name="billId" value="" />
+              <input type="hidden" name="returnTo" value={returnTo} />
+              {billId === undefined ? (
+                <SubmitButton>
+                  {t('pay.balance', { amount: money(options.balanceDueFen) })}
+                </SubmitButton>
+              ) : (
+                <SecondaryButton>
+                  {t('pay.balance', { amount: money(options.balanceDueFen) })}
+                </SecondaryButton>
+              )}
+            </form>
+          ) : null}
+          {historyLink ? (
+            <Link
+              href={`/accounts/${options.accountId}/payments`}
+              className={compact ? 'text-sm' : undefined}
+            >
+              {t('pay.history')}
+            </Link>
+          ) : null}
+        </div>
+      )}
+      {billId !== undefined && options.includesOlderBills && billDue ? (
+        <p className="text-muted text-sm">{t('pay.includesOlder')}</p>
+      ) : null}
+      {options.openPayment?.status === 'pending' && !compact ? (
+        <p className="text-muted text-sm">{t('pay.resume')}</p>
+      ) : null}
+    </div>
+  );
+}
