@@ -9,6 +9,7 @@ import { executeBillingRun, startBillingRun } from '@/server/billing';
 import { decideApplication } from '@/server/assistance';
 import { renderBillLine } from '@/server/bills';
 import { getTranslator } from '@/server/i18n';
+import { getAnnualReport } from '@/server/reports';
 import { createTariff, resetBilling, yearOfReadings } from '../../fixtures/billing-run';
 import { actorFor, createResidentWithAccount, createUser } from '../../fixtures/world';
 import { billWithLines, grantsOf, submitApplication } from '../../fixtures/assistance';
@@ -91,6 +92,10 @@ describe('a waiver on the next bill', () => {
     expect(renderBillLine(line, en, 'en')).toBe(
       'Low-income (dibao) household allowance: 10 m³ × ¥3.45 = -¥34.50',
     );
+
+    // The annual report counts it among the year's waivers.
+    const report = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
+    expect(report?.waivers).toEqual({ lines: 1, totalFen: ALLOWANCE });
   });
 
   it('halves the fixed charge for the older and disabled residents programme', async () => {
