@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CONSENT_METHODS, REJECTION_REASONS } from '@/server/db/schema/assistance';
 
+/** Files per upload (each up to the shared 10 MB limit, as complaint attachments). */
+export const MAX_DOCUMENTS_PER_UPLOAD = 3;
+
 const id = z.coerce.number().int().positive();
 
 export const ZStartApplicationSchema = z.object({

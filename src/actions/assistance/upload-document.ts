@@ -5,10 +5,7 @@ import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
 import { uploadApplicationDocuments } from '@/server/assistance';
 import { checkUploads } from '@/server/files';
-import { ZApplicationIdSchema } from './assistance-forms.schema';
-
-/** Files per upload, and the size of each (the same rules as complaint attachments). */
-export const MAX_DOCUMENTS_PER_UPLOAD = 3;
+import { MAX_DOCUMENTS_PER_UPLOAD, ZApplicationIdSchema } from './assistance-forms.schema';
 
 /**
  * Uploads documents for one requirement. A wrong type (by content), an empty or too large file
