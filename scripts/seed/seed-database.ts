@@ -19,6 +19,7 @@ import {
   type TCopyTable,
 } from './copy-format';
 import { writeDemoNotices } from './demo-notices';
+import { writeDemoComplaints } from './demo-complaints';
 import { DEMO_PASSWORD, DEMO_TARIFFS, DEMO_USERS } from './demo-people';
 import {
   createCityContext,
@@ -29,7 +30,7 @@ import {
 } from './generate-city';
 
 export type TSeedCounts = Record<
-  TCopyTable | 'users' | 'account_links' | 'tariffs' | 'tariff_tiers' | 'notices',
+  TCopyTable | 'users' | 'account_links' | 'tariffs' | 'tariff_tiers' | 'notices' | 'complaints',
   number
 >;
 
@@ -176,6 +177,7 @@ async function writeCity(
     tariffs: 0,
     tariff_tiers: 0,
     notices: 0,
+    complaints: 0,
   };
   await writer.copy('districts', districtsCopyText(districts));
 
@@ -207,6 +209,7 @@ async function writeCity(
   await writeTariffs(writer, args, counts);
   await writeDemoPeople(writer, passwordHash, counts);
   counts.notices = await writeDemoNotices((text, values) => writer.query(text, values));
+  counts.complaints = await writeDemoComplaints((text, values) => writer.query(text, values));
   return counts;
 }
 

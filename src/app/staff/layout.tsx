@@ -7,12 +7,18 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const actor = await requireStaff();
   const t = await getTranslations('staff');
   const tDirectDebit = await getTranslations('directDebit');
+  const tComplaints = await getTranslations('complaints');
   const links = [
     { href: '/staff', label: t('nav.home'), show: true },
     {
       href: '/staff/accounts',
       label: t('nav.accounts'),
       show: can(actor.role, 'search:account:any'),
+    },
+    {
+      href: '/staff/complaints',
+      label: tComplaints('staff.title'),
+      show: can(actor.role, 'handle:complaint:any'),
     },
     { href: '/staff/tariffs', label: t('nav.tariffs'), show: can(actor.role, 'manage:tariff') },
     { href: '/staff/billing', label: t('nav.billing'), show: can(actor.role, 'run:billing') },

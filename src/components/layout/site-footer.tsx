@@ -1,8 +1,10 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { TContactChannels } from '@/server/site';
 
 export async function SiteFooter({ contact }: { contact: TContactChannels }) {
   const t = await getTranslations('common');
+  const tComplaints = await getTranslations('complaints');
   return (
     <footer className="mt-12 border-t border-slate-200 bg-slate-50">
       <div className="text-muted mx-auto grid max-w-5xl gap-4 px-4 py-6 text-sm sm:grid-cols-2">
@@ -24,6 +26,12 @@ export async function SiteFooter({ contact }: { contact: TContactChannels }) {
             ))}
             <li>
               {t('footer.email')}: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            </li>
+            <li>
+              <Link href="/report">{tComplaints('new.anonymousTitle')}</Link>
+            </li>
+            <li>
+              <Link href="/ratings">{tComplaints('ratings.title')}</Link>
             </li>
           </ul>
         </div>

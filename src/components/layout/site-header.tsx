@@ -17,6 +17,7 @@ const chip =
 export async function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
   const t = await getTranslations('common');
   const tInbox = await getTranslations('inbox');
+  const tComplaints = await getTranslations('complaints');
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -32,6 +33,9 @@ export async function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps
             <>
               <Link className={chip} href="/dashboard">
                 {t('nav.dashboard')}
+              </Link>
+              <Link className={chip} href="/complaints">
+                {tComplaints('nav')}
               </Link>
               <Link className={chip} href="/inbox">
                 {viewer.unread > 0 ? (

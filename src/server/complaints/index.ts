@@ -30,3 +30,13 @@ export { escalateOverdueComplaints } from './escalate-overdue-complaints';
 export { getServiceRatings } from './get-service-ratings';
 export type { TServiceRatings, TDepartmentRatings, TRatingMonth } from './get-service-ratings';
 export type * from './types';
+export { signReceipt, verifyReceipt } from './receipt-token';
+export type { TReceipt } from './receipt-token';
+export {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_DEPARTMENTS,
+  COMPLAINT_STATUSES,
+  type TComplaintCategory,
+  type TComplaintDepartment,
+  type TComplaintStatus,
+} from '../db/schema/complaints';

@@ -19,6 +19,8 @@ import { PayBalanceButton } from '@/components/payments/pay-balance-button';
 import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
 import { DashboardAssistance } from '@/components/assistance/dashboard-assistance';
+import { DashboardComplaints } from '@/components/complaints/dashboard-complaints';
+import { listMyComplaints } from '@/server/complaints';
 import { listMyApplications } from '@/server/assistance';
 import { ResidentNotices } from '@/components/notices/resident-notices';
 import { listResidentNotices } from '@/server/notices';
@@ -50,15 +52,17 @@ export default async function DashboardPage({
   searchParams: Promise<{ linked?: string; unlinked?: string }>;
 }) {
   const actor = await requireUser();
-  const [{ name }, accounts, params, t, billing, notices, assistance] = await Promise.all([
-    getResidentGreeting({ actor }),
-    listLinkedAccounts({ actor }),
-    searchParams,
-    getTranslations('accounts'),
-    listAccountBillingSummaries({ actor }),
-    listResidentNotices({ actor }),
-    listMyApplications({ actor }),
-  ]);
+  const [{ name }, accounts, params, t, billing, notices, assistance, complaints] =
+    await Promise.all([
+      getResidentGreeting({ actor }),
+      listLinkedAccounts({ actor }),
+      searchParams,
+      getTranslations('accounts'),
+      listAccountBillingSummaries({ actor }),
+      listResidentNotices({ actor }),
+      listMyApplications({ actor }),
+      listMyComplaints({ actor, limit: 50 }),
+    ]);
   const greeting = name
     ? t(`dashboard.greeting.${partOfDay(new Date())}`, { name })
     : t('dashboard.greeting.anonymous');
@@ -110,6 +114,8 @@ export default async function DashboardPage({
           </ul>
         )}
       </section>
+
+      <DashboardComplaints cases={complaints} />
 
       {accounts.length > 0 || assistance.length > 0 ? (
         <DashboardAssistance applications={assistance} />
