@@ -8,6 +8,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const t = await getTranslations('staff');
   const tDirectDebit = await getTranslations('directDebit');
   const tComplaints = await getTranslations('complaints');
+  const tPayments = await getTranslations('payments');
   const links = [
     { href: '/staff', label: t('nav.home'), show: true },
     {
@@ -23,6 +24,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: '/staff/tariffs', label: t('nav.tariffs'), show: can(actor.role, 'manage:tariff') },
     { href: '/staff/billing', label: t('nav.billing'), show: can(actor.role, 'run:billing') },
     { href: '/staff/reports', label: t('nav.reports'), show: can(actor.role, 'run:billing') },
+    {
+      href: '/staff/payments',
+      label: tPayments('staff.title'),
+      show: can(actor.role, 'view:payment:any'),
+    },
     {
       href: '/staff/direct-debit',
       label: tDirectDebit('staff.nav'),

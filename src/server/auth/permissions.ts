@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'manage:mandate:own',
   'view:mandate:any',
   'run:collections',
+  'view:payment:any',
+  'refund:payment:any',
+  'approve:refund:any',
+  'reconcile:payment:any',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -48,8 +52,18 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'publish:notice:any',
     'file:assistance:behalf',
     'view:mandate:any',
+    'view:payment:any',
   ],
-  billing: [...STAFF_BASE, 'manage:tariff', 'run:billing', 'view:mandate:any', 'run:collections'],
+  billing: [
+    ...STAFF_BASE,
+    'manage:tariff',
+    'run:billing',
+    'view:mandate:any',
+    'run:collections',
+    'view:payment:any',
+    'refund:payment:any',
+    'reconcile:payment:any',
+  ],
   reviewer: [...STAFF_BASE, 'review:assistance:any'],
   supervisor: [
     ...STAFF_BASE,
@@ -63,6 +77,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'publish:notice:any',
     'view:audit:any',
     'view:mandate:any',
+    'view:payment:any',
+    'refund:payment:any',
+    'approve:refund:any',
+    'reconcile:payment:any',
   ],
   admin: [...PERMISSIONS],
 };

@@ -5,6 +5,7 @@ import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
 import { sandboxWebhookQueue } from '../payments/sandbox/deliver-sandbox-webhook-job';
 import { sandboxSettleQueue } from '../payments/sandbox/settle-sandbox-payment-job';
+import { reconcilePaymentsQueue } from '../payments/reconcile-payments-job';
 import {
   assistanceDocumentPurgeQueue,
   assistanceRenewalRemindersQueue,
@@ -31,4 +32,5 @@ export const jobQueues: readonly TJobQueue[] = [
   assistanceDocumentPurgeQueue,
   sandboxWebhookQueue,
   sandboxSettleQueue,
+  reconcilePaymentsQueue,
 ];

@@ -51,3 +51,14 @@ export { verifyGuestPayer } from './verify-guest-payer';
 export { getGuestAmountDue, type TGuestAmountDue } from './get-guest-amount-due';
 export { getPayOptions, type TPayOptions } from './get-pay-options';
 export { getReceiptPdf } from './get-receipt-pdf';
+export { requestRefund, type TRequestRefundResult } from './request-refund';
+export { decideRefund, type TDecideRefundResult } from './decide-refund';
+export { reconcilePayments, type TReconciliationSummary } from './reconcile-payments';
+export {
+  listStaffPayments,
+  listStaffRefunds,
+  getStaffPayment,
+  listReconciliationReport,
+  type TStaffPaymentRow,
+  type TStaffRefundRow,
+} from './staff-payments';

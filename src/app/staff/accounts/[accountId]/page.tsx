@@ -5,8 +5,10 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { StatusBadge } from '@/components/accounts/status-badge';
 import { dateOnly, ReadingsTable } from '@/components/accounts/readings-table';
-import { requirePermission } from '@/server/auth';
+import { can, requirePermission } from '@/server/auth';
 import { viewServiceAccount } from '@/server/staff';
+import { StaffPaymentsTable } from '@/components/payments/staff-payments-table';
+import { listStaffPayments } from '@/server/payments';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('staff');
@@ -30,6 +32,10 @@ export default async function StaffAccountPage({
   const format = await getFormatter();
   const zh = (await getLocale()) === 'zh-CN';
   const date = (value: string) => format.dateTime(dateOnly(value), { dateStyle: 'medium' });
+  const payments = can(actor.role, 'view:payment:any')
+    ? await listStaffPayments({ actor, accountId: account.id, limit: 20 })
+    : null;
+  const tp = await getTranslations('payments');
 
   return (
     <div className="space-y-8">
@@ -168,6 +174,14 @@ export default async function StaffAccountPage({
           </table>
         )}
       </section>
+      {payments ? (
+        <section aria-labelledby="payments-heading" className="space-y-2">
+          <h2 id="payments-heading" className="text-xl font-semibold">
+            {tp('staff.section')}
+          </h2>
+          <StaffPaymentsTable rows={payments} caption={tp('staff.section')} showAccount={false} />
+        </section>
+      ) : null}
     </div>
   );
 }
