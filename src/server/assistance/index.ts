@@ -28,6 +28,7 @@ export {
   type TDecideApplicationResult,
 } from './decide-application';
 export { answerInfoRequest } from './answer-info-request';
+export { withdrawApplication } from './withdraw-application';
 export { findResidentsForAccount, type TResidentForAccount } from './find-residents-for-account';
 export { sendRenewalReminders, RENEWAL_REMINDER_DAYS } from './send-renewal-reminders';
 export { purgeDecidedDocuments } from './purge-decided-documents';

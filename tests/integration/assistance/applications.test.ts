@@ -19,6 +19,7 @@ import {
   sendRenewalReminders,
   startApplication,
   uploadApplicationDocuments,
+  withdrawApplication,
 } from '@/server/assistance';
 import { PermissionError } from '@/server/auth/permissions';
 import {
@@ -192,6 +193,33 @@ describe('applying for a waiver', () => {
         },
       }),
     ).rejects.toBeInstanceOf(PermissionError);
+  });
+});
+
+describe('withdrawing', () => {
+  it('takes a sent application out of the queue; only its applicant can, and only once', async () => {
+    const { actor, account } = await createResidentWithAccount();
+    const other = await createResidentWithAccount();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+
+    expect(await withdrawApplication({ actor: other.actor, applicationId })).toEqual({
+      ok: false,
+      error: 'not_found',
+    });
+    expect(await withdrawApplication({ actor, applicationId })).toEqual({ ok: true });
+    expect(await withdrawApplication({ actor, applicationId })).toEqual({
+      ok: false,
+      error: 'not_editable',
+    });
+    const queue = await listReviewQueue({ actor: await reviewer() });
+    expect(queue.some((q) => q.id === applicationId)).toBe(false);
+    expect(
+      await decideApplication({
+        actor: await reviewer(),
+        applicationId,
+        decision: { kind: 'approve', fromMonth: '2026-12', months: 12 },
+      }),
+    ).toEqual({ ok: false, error: 'already_decided' });
   });
 });
 

@@ -6,6 +6,7 @@ import { removeDocumentAction } from '@/actions/assistance/remove-document';
 import { saveApplicationAction } from '@/actions/assistance/save-application';
 import { startApplicationAction } from '@/actions/assistance/start-application';
 import { uploadDocumentAction } from '@/actions/assistance/upload-document';
+import { withdrawApplicationAction } from '@/actions/assistance/withdraw-application';
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { dayDate } from '@/components/assistance/dates';
 import { QuestionField } from '@/components/assistance/question-field';
@@ -86,6 +87,9 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
         </FormMessage>
       ) : null}
       {query.removed ? <FormMessage tone="success">{t('detail.flash.removed')}</FormMessage> : null}
+      {query.withdrawn ? (
+        <FormMessage tone="success">{t('detail.flash.withdrawn')}</FormMessage>
+      ) : null}
       {query.error === 'not_editable' ? (
         <FormMessage tone="error">{t('errors.notEditable')}</FormMessage>
       ) : null}
@@ -339,6 +343,19 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
           <SubmitButton form="application-form" name="intent" value="submit">
             {t('form.submit')}
           </SubmitButton>
+        </section>
+      ) : null}
+
+      {application.editable || status === 'submitted' ? (
+        <section aria-labelledby="withdraw-heading" className="max-w-2xl space-y-2">
+          <h2 id="withdraw-heading" className="text-lg font-semibold">
+            {t('withdraw.heading')}
+          </h2>
+          <p>{t('withdraw.hint')}</p>
+          <form action={withdrawApplicationAction}>
+            <input type="hidden" name="applicationId" value={application.id} />
+            <SecondaryButton>{t('withdraw.submit')}</SecondaryButton>
+          </form>
         </section>
       ) : null}
 
