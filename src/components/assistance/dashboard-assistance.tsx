@@ -49,7 +49,7 @@ export async function DashboardAssistance({
       )}
       <p className="flex flex-wrap gap-3">
         <Link
-          href="/assistance#apply-heading"
+          href="/assistance"
           className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
         >
           {t('dashboard.apply')}

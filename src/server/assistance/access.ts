@@ -18,12 +18,13 @@ export function applicantOrFiler(actor: TActor, alias = 'app'): SQL {
  */
 export function ownHousehold(actor: TActor, alias = 'app'): SQL {
   const a = sql.raw(alias);
-  return sql`(${a}.applicant_user_id = ${actor.userId}
+  // coalesce: filed_by_user_id is usually NULL, and NULL = x would make the whole test NULL.
+  return sql`coalesce(${a}.applicant_user_id = ${actor.userId}
      OR ${a}.filed_by_user_id = ${actor.userId}
      OR EXISTS (SELECT 1
                   FROM assistance_application_accounts aa
                   JOIN service_accounts sa ON sa.id = aa.account_id
                   JOIN service_accounts mine ON mine.premises_id = sa.premises_id
                   JOIN account_links l ON l.account_id = mine.id
-                 WHERE aa.application_id = ${a}.id AND l.user_id = ${actor.userId}))`;
+                 WHERE aa.application_id = ${a}.id AND l.user_id = ${actor.userId}), false)`;
 }

@@ -264,6 +264,7 @@ describe('reviewing a waiver', () => {
     });
     const detail = await getApplicationForReview({ actor: staff, applicationId });
     expect(detail?.status).toBe('submitted');
+    expect(detail?.ownHousehold).toBe(false);
     expect(detail?.decisions[0]?.reply?.message).toBe('已上传户口本。');
     const db = await getDb();
     const [row] = await db
