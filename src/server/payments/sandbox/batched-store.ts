@@ -52,29 +52,30 @@ export function loadSandboxObjectBatched<T extends TStripeObject>(
   return loadObject({ id, type }) as Promise<T | null>;
 }
 
-/** Claims an Idempotency-Key (true) or finds it taken (false); first caller in a batch wins. */
-export const claimIdempotencyKey = createMicroBatch<{ key: string; requestHash: string }, boolean>(
-  async (claims) => {
-    const handle = await getDatabaseHandle();
-    const { rows } = await handle.query<{ key: string }>(
-      `INSERT INTO sandbox_idempotency (key, request_hash, status, body)
+/** Claims an Idempotency-Key (true) or finds it taken (false); the first caller in a batch wins. */
+export const claimIdempotencyKeyBatched = createMicroBatch<
+  { key: string; requestHash: string },
+  boolean
+>(async (claims) => {
+  const handle = await getDatabaseHandle();
+  const { rows } = await handle.query<{ key: string }>(
+    `INSERT INTO sandbox_idempotency (key, request_hash, status, body)
      SELECT t.key, t.hash, 0, '{}'::jsonb FROM unnest($1::text[], $2::text[]) AS t(key, hash)
      ON CONFLICT (key) DO NOTHING
      RETURNING key`,
-      [claims.map((c) => c.key), claims.map((c) => c.requestHash)],
-    );
-    const inserted = new Set(rows.map((r) => r.key));
-    const seen = new Set<string>();
-    return claims.map((c) => {
-      const first = !seen.has(c.key);
-      seen.add(c.key);
-      return first && inserted.has(c.key);
-    });
-  },
-);
+    [claims.map((c) => c.key), claims.map((c) => c.requestHash)],
+  );
+  const inserted = new Set(rows.map((r) => r.key));
+  const seen = new Set<string>();
+  return claims.map((c) => {
+    const first = !seen.has(c.key);
+    seen.add(c.key);
+    return first && inserted.has(c.key);
+  });
+});
 
 /** Remembers the answer given for a claimed key. */
-export const rememberIdempotentResponse = createMicroBatch<
+export const rememberIdempotentResponseBatched = createMicroBatch<
   { key: string; status: number; body: unknown },
   undefined
 >(async (answers) => {

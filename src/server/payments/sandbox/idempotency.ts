@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../../db';
 import { sandboxIdempotency } from '../../db/schema';
 import { stripeError } from './errors';
-import { claimIdempotencyKey, rememberIdempotentResponse } from './batched-store';
+import { claimIdempotencyKeyBatched, rememberIdempotentResponseBatched } from './batched-store';
 import type { TSandboxResponse } from './types';
 
 /** Marks a key whose first request is still being answered (Stripe answers 409 meanwhile). */
@@ -25,7 +25,18 @@ export async function withIdempotency(
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.path}\n${request.rawBody}`)
     .digest('hex');
-  const claimed = await claimIdempotencyKey({ key, requestHash });
+  // Off-session PaymentIntents (a direct-debit collection day: thousands at once) share one
+  // statement per step with the calls in flight beside them; everything else is one by one.
+  const grouped = request.method === 'POST' && request.path === '/v1/payment_intents';
+  const claimed = grouped
+    ? await claimIdempotencyKeyBatched({ key, requestHash })
+    : (
+        await db
+          .insert(sandboxIdempotency)
+          .values({ key, requestHash, status: IN_PROGRESS, body: {} })
+          .onConflictDoNothing()
+          .returning({ key: sandboxIdempotency.key })
+      ).length > 0;
   if (!claimed) {
     const [previous] = await db
       .select()
@@ -57,8 +68,13 @@ export async function withIdempotency(
   }
   if (response.status >= 500) {
     await db.delete(sandboxIdempotency).where(eq(sandboxIdempotency.key, key));
+  } else if (grouped) {
+    await rememberIdempotentResponseBatched({ key, status: response.status, body: response.body });
   } else {
-    await rememberIdempotentResponse({ key, status: response.status, body: response.body });
+    await db
+      .update(sandboxIdempotency)
+      .set({ status: response.status, body: response.body as object })
+      .where(eq(sandboxIdempotency.key, key));
   }
   return response;
 }

@@ -6,7 +6,7 @@ import { invalidParam, missingParam, ok, resourceMissing, stripeError } from './
 import { emitSandboxEvents } from './events';
 import { sandboxId, unixNow } from './ids';
 import type { TSandboxPaymentMethod } from './payment-methods';
-import { loadSandboxObject, saveSandboxObjects } from './store';
+import { loadSandboxObjectBatched, saveSandboxObjectsBatched } from './batched-store';
 import type { TSandboxResource, TStripeObject } from './types';
 
 const BANK_DEBITS = new Set(['sepa_debit', 'bacs_debit', 'us_bank_account']);
@@ -40,7 +40,7 @@ export const offSessionPaymentIntentsResource: TSandboxResource = {
             'off_session',
             'The sandbox creates PaymentIntents only confirmed off-session (direct debit); use Checkout for on-session payments.',
           );
-        const method = await loadSandboxObject<TSandboxPaymentMethod>(
+        const method = await loadSandboxObjectBatched<TSandboxPaymentMethod>(
           paymentMethodId,
           'payment_method',
         );
@@ -144,7 +144,8 @@ export const offSessionPaymentIntentsResource: TSandboxResource = {
           }
         }
         if (bank) events.unshift({ type: 'payment_intent.processing', object: intent });
-        await saveSandboxObjects([final.intent, final.charge]);
+        // Group-committed with the other collections in flight (a collection day makes thousands).
+        await saveSandboxObjectsBatched([final.intent, final.charge]);
         await emitSandboxEvents(events);
         if (bank) return ok(intent);
         if (final.intent.status === 'succeeded') return ok(final.intent);

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { getDb, type TDb } from '../../db';
 import { sandboxStripeObjects } from '../../db/schema';
-import { loadSandboxObjectBatched, saveSandboxObjectsBatched } from './batched-store';
 import type { TStripeObject } from './types';
 
 type TExecutor = Pick<TDb, 'select' | 'insert' | 'update'>;
@@ -13,8 +12,7 @@ export async function loadSandboxObject<T extends TStripeObject>(
   type: string,
   executor?: TExecutor,
 ): Promise<T | null> {
-  if (!executor) return loadSandboxObjectBatched<T>(id, type);
-  const db = executor;
+  const db = executor ?? (await getDb());
   const [row] = await db
     .select({ data: sandboxStripeObjects.data })
     .from(sandboxStripeObjects)
@@ -29,8 +27,7 @@ export async function saveSandboxObjects(
   executor?: TExecutor,
 ): Promise<void> {
   if (objects.length === 0) return;
-  if (!executor) return saveSandboxObjectsBatched(objects);
-  const db = executor;
+  const db = executor ?? (await getDb());
   await db
     .insert(sandboxStripeObjects)
     .values(objects.map((o) => ({ id: o.id, type: o.object, data: o, created: new Date() })))
