@@ -40,3 +40,4 @@ export {
   type TComplaintDepartment,
   type TComplaintStatus,
 } from '../db/schema/complaints';
+export { QUEUE_COUNT_CAP } from './count-open-complaints';

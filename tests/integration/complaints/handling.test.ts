@@ -36,106 +36,110 @@ afterAll(() => installFileStore(undefined));
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 describe('escalation', () => {
-  it('escalates exactly the overdue deadlines, once each, and tells the supervisors', async () => {
-    const db = await getDb();
-    const supervisor = await createStaffInDepartments('supervisor', []);
-    const agent = await createStaffInDepartments('agent', ['repair']);
-    const { actor, account } = await createResidentWithAccount();
-    const t0 = shanghaiInstant('2026-11-26', 10);
-    const fault = (now: Date) =>
-      fileCase({ actor, category: 'fault', subType: 'no_power', accountId: account.id, now });
-    const late = await fault(t0); // on site due 10:45, restored due 13:00
-    const answered = await fault(t0); // crew on site in time
-    const fresh = await fault(minutes(t0, 30)); // on site due 11:15
-    const closed = await fault(t0);
-    await changeComplaintStatus({
-      actor: agent.actor,
-      complaintId: answered.complaintId,
-      status: 'in_progress',
-      now: minutes(t0, 20),
-    });
-    await changeComplaintStatus({
-      actor: agent.actor,
-      complaintId: closed.complaintId,
-      status: 'closed',
-      body: '已修复',
-      now: minutes(t0, 40),
-    });
+  it(
+    'escalates exactly the overdue deadlines, once each, and tells the supervisors',
+    { timeout: 120_000 },
+    async () => {
+      const db = await getDb();
+      const supervisor = await createStaffInDepartments('supervisor', []);
+      const agent = await createStaffInDepartments('agent', ['repair']);
+      const { actor, account } = await createResidentWithAccount();
+      const t0 = shanghaiInstant('2026-11-26', 10);
+      const fault = (now: Date) =>
+        fileCase({ actor, category: 'fault', subType: 'no_power', accountId: account.id, now });
+      const late = await fault(t0); // on site due 10:45, restored due 13:00
+      const answered = await fault(t0); // crew on site in time
+      const fresh = await fault(minutes(t0, 30)); // on site due 11:15
+      const closed = await fault(t0);
+      await changeComplaintStatus({
+        actor: agent.actor,
+        complaintId: answered.complaintId,
+        status: 'in_progress',
+        now: minutes(t0, 20),
+      });
+      await changeComplaintStatus({
+        actor: agent.actor,
+        complaintId: closed.complaintId,
+        status: 'closed',
+        body: '已修复',
+        now: minutes(t0, 40),
+      });
 
-    const at1100 = minutes(t0, 60);
-    expect(await escalateOverdueComplaints({ now: at1100 })).toEqual({
-      firstResponse: 1,
-      answer: 0,
-    });
-    // The same minute again (or a second worker): nothing more.
-    expect(await escalateOverdueComplaints({ now: minutes(at1100, 1) })).toEqual({
-      firstResponse: 0,
-      answer: 0,
-    });
+      const at1100 = minutes(t0, 60);
+      expect(await escalateOverdueComplaints({ now: at1100 })).toEqual({
+        firstResponse: 1,
+        answer: 0,
+      });
+      // The same minute again (or a second worker): nothing more.
+      expect(await escalateOverdueComplaints({ now: minutes(at1100, 1) })).toEqual({
+        firstResponse: 0,
+        answer: 0,
+      });
 
-    const escalated = async () =>
-      db
-        .select({ id: complaintEvents.complaintId, detail: complaintEvents.detail })
-        .from(complaintEvents)
-        .where(
-          and(
-            eq(complaintEvents.kind, 'escalated'),
-            inArray(complaintEvents.complaintId, [
-              late.complaintId,
-              answered.complaintId,
-              fresh.complaintId,
-              closed.complaintId,
-            ]),
-          ),
-        );
-    expect((await escalated()).map((e) => [e.id, e.detail?.deadline])).toEqual([
-      [late.complaintId, 'first_response'],
-    ]);
+      const escalated = async () =>
+        db
+          .select({ id: complaintEvents.complaintId, detail: complaintEvents.detail })
+          .from(complaintEvents)
+          .where(
+            and(
+              eq(complaintEvents.kind, 'escalated'),
+              inArray(complaintEvents.complaintId, [
+                late.complaintId,
+                answered.complaintId,
+                fresh.complaintId,
+                closed.complaintId,
+              ]),
+            ),
+          );
+      expect((await escalated()).map((e) => [e.id, e.detail?.deadline])).toEqual([
+        [late.complaintId, 'first_response'],
+      ]);
 
-    // 13:30: "late" and "answered" missed the restoration time (13:00); "fresh" missed on-site
-    // (11:15) and is due to be restored at 13:30 — not yet past.
-    const at1330 = shanghaiInstant('2026-11-26', 13, 30);
-    expect(await escalateOverdueComplaints({ now: at1330 })).toEqual({
-      firstResponse: 1,
-      answer: 2,
-    });
-    expect(await escalateOverdueComplaints({ now: minutes(at1330, 1) })).toEqual({
-      firstResponse: 0,
-      answer: 1,
-    });
-    expect(await escalateOverdueComplaints({ now: minutes(at1330, 2) })).toEqual({
-      firstResponse: 0,
-      answer: 0,
-    });
-    expect((await escalated()).length).toBe(5);
+      // 13:30: "late" and "answered" missed the restoration time (13:00); "fresh" missed on-site
+      // (11:15) and is due to be restored at 13:30 — not yet past.
+      const at1330 = shanghaiInstant('2026-11-26', 13, 30);
+      expect(await escalateOverdueComplaints({ now: at1330 })).toEqual({
+        firstResponse: 1,
+        answer: 2,
+      });
+      expect(await escalateOverdueComplaints({ now: minutes(at1330, 1) })).toEqual({
+        firstResponse: 0,
+        answer: 1,
+      });
+      expect(await escalateOverdueComplaints({ now: minutes(at1330, 2) })).toEqual({
+        firstResponse: 0,
+        answer: 0,
+      });
+      expect((await escalated()).length).toBe(5);
 
-    const inbox = await db
-      .select({ kind: notifications.kind, link: notifications.link })
-      .from(notifications)
-      .where(eq(notifications.userId, supervisor.user.id));
-    expect(inbox).toEqual(
-      Array.from({ length: 3 }, () => ({
-        kind: 'complaint.escalated',
-        link: '/staff/complaints?escalated=1',
-      })),
-    );
+      const inbox = await db
+        .select({ kind: notifications.kind, link: notifications.link })
+        .from(notifications)
+        .where(eq(notifications.userId, supervisor.user.id));
+      expect(inbox).toEqual(
+        Array.from({ length: 3 }, () => ({
+          kind: 'complaint.escalated',
+          link: '/staff/complaints?escalated=1',
+        })),
+      );
 
-    const resident = await getComplaint({ actor, complaintId: late.complaintId });
-    expect(resident?.escalated).toBe(true);
-    expect(resident?.events.map((e) => e.kind)).toEqual(['filed', 'escalated', 'escalated']);
+      const resident = await getComplaint({ actor, complaintId: late.complaintId });
+      expect(resident?.escalated).toBe(true);
+      expect(resident?.events.map((e) => e.kind)).toEqual(['filed', 'escalated', 'escalated']);
 
-    const queue = await listComplaintQueue({
-      actor: supervisor.actor,
-      filters: { escalated: true, department: 'repair' },
-      now: shanghaiInstant('2026-11-26', 14),
-    });
-    const ids = queue.items.map((i) => i.id);
-    expect(ids).toEqual(
-      expect.arrayContaining([late.complaintId, answered.complaintId, fresh.complaintId]),
-    );
-    expect(ids).not.toContain(closed.complaintId);
-    expect(queue.items.every((i) => i.overdue && i.escalated)).toBe(true);
-  });
+      const queue = await listComplaintQueue({
+        actor: supervisor.actor,
+        filters: { escalated: true, department: 'repair' },
+        now: shanghaiInstant('2026-11-26', 14),
+      });
+      const ids = queue.items.map((i) => i.id);
+      expect(ids).toEqual(
+        expect.arrayContaining([late.complaintId, answered.complaintId, fresh.complaintId]),
+      );
+      expect(ids).not.toContain(closed.complaintId);
+      expect(queue.items.every((i) => i.overdue && i.escalated)).toBe(true);
+    },
+  );
 });
 
 describe('handling, rating and reopening', () => {

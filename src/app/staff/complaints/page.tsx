@@ -57,7 +57,10 @@ export default async function StaffComplaintsPage({
     <div className="space-y-6">
       <PageTitle lead={t('staff.lead')}>{t('staff.title')}</PageTitle>
       <p className="font-semibold" data-testid="queue-counts">
-        {t('staff.counts', { open: counts.open, overdue: counts.overdue })}
+        {t('staff.counts', {
+          open: `${format.number(counts.open)}${counts.capped.open ? '+' : ''}`,
+          overdue: `${format.number(counts.overdue)}${counts.capped.overdue ? '+' : ''}`,
+        })}
       </p>
 
       <form
