@@ -52,6 +52,8 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: process.env.APP_URL ?? url,
   // No SMTP in the demo: mail is kept and shown at /dev/outbox.
   OUTBOX_PAGE_ENABLED: process.env.OUTBOX_PAGE_ENABLED ?? 'true',
+  // No Stripe key in the demo: pay through the offline sandbox (test cards, no real money).
+  STRIPE_SANDBOX_ENABLED: process.env.STRIPE_SANDBOX_ENABLED ?? 'true',
 };
 
 console.log('▸ Applying migrations');

@@ -81,6 +81,8 @@ function appEnv(database: Record<string, string>): NodeJS.ProcessEnv {
     APP_URL: E2E_BASE_URL,
     AUTH_SECRET: 'e2e-test-secret-0123456789-abcdefghijklmn',
     OUTBOX_PAGE_ENABLED: 'true',
+    // No Stripe key: payments go to the offline sandbox (in production only when asked for).
+    STRIPE_SANDBOX_ENABLED: 'true',
     // Each test sends its own X-Forwarded-For (tests/fixtures/e2e.ts), so the per-IP throttles
     // count each test as a separate client instead of all of them as 127.0.0.1.
     TRUST_PROXY: 'true',
