@@ -167,7 +167,7 @@ export default async function StaffComplaintPage({
         <div className="space-y-8">
           <ClientMessages namespaces={['complaints']}>
             {!closed ? (
-              <section aria-label={t('staff.case.reply')} className="space-y-6">
+              <div className="space-y-6">
                 <StaffCommentForm
                   complaintId={c.id}
                   visibility="reply"
@@ -178,7 +178,7 @@ export default async function StaffComplaintPage({
                   options={statusOptions}
                   maxLength={MAX_DESCRIPTION_LENGTH}
                 />
-              </section>
+              </div>
             ) : null}
             <StaffCommentForm
               complaintId={c.id}
