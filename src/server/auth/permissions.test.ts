@@ -33,6 +33,11 @@ const MATRIX: Record<TPermission, string> = {
   'manage:mandate:own': '    Y  Y  Y  Y  Y  Y',
   'view:mandate:any': '      .  Y  Y  .  Y  Y',
   'run:collections': '       .  .  Y  .  .  Y',
+  // Payments: agents look payments up for callers; billing refunds; a supervisor approves.
+  'view:payment:any': '      .  Y  Y  .  Y  Y',
+  'refund:payment:any': '    .  .  Y  .  Y  Y',
+  'approve:refund:any': '    .  .  .  .  Y  Y',
+  'reconcile:payment:any': ' .  .  Y  .  Y  Y',
 };
 
 const cases: [TRole, TPermission, boolean][] = PERMISSIONS.flatMap((permission) => {

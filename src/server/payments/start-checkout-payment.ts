@@ -230,15 +230,17 @@ async function openCheckout(
       locale === 'en'
         ? `${env.UTILITY_NAME_EN} · ${account.utility === 'water' ? 'water' : 'electricity'} account ${account.accountNumber}`
         : `${env.UTILITY_NAME_ZH} · ${account.utility === 'water' ? '水费' : '电费'} 户号 ${account.accountNumber}`;
-    const session = await provider.createCheckoutSession({
-      paymentId: payment.id,
-      amountFen: payment.amountFen,
-      currency: payment.currency,
-      description,
-      methods: CHECKOUT_METHODS,
-      ...returnUrls(payment),
-      locale: locale === 'en' ? 'en' : 'zh',
-    });
+    const session = await whileKeyInUse(() =>
+      provider.createCheckoutSession({
+        paymentId: payment.id,
+        amountFen: payment.amountFen,
+        currency: payment.currency,
+        description,
+        methods: CHECKOUT_METHODS,
+        ...returnUrls(payment),
+        locale: locale === 'en' ? 'en' : 'zh',
+      }),
+    );
     const db = await getDb();
     await db
       .update(payments)
@@ -251,5 +253,21 @@ async function openCheckout(
     // the payer completed); the next click retries with the same idempotency key.
     console.error(`[payments] checkout for ${payment.id} failed:`, error);
     return { ok: false, error: 'provider_error' };
+  }
+}
+
+/**
+ * Two requests for one payment send the same idempotency key; while the first is being answered
+ * Stripe answers the second 409 (key in use). Wait for the first and take its answer.
+ */
+async function whileKeyInUse<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== 409 || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
   }
 }
