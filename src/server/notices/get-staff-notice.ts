@@ -50,7 +50,7 @@ export async function getStaffNotice(input: {
       .where(eq(noticeTargets.noticeId, input.noticeId))
       .orderBy(asc(serviceAccounts.accountNumber)),
     db
-      .select({ n: count() })
+      .select({ n: count(noticeDeliveries.deliveredAt) })
       .from(noticeDeliveries)
       .where(eq(noticeDeliveries.noticeId, input.noticeId)),
   ]);

@@ -37,7 +37,7 @@ export async function listStaffNotices(input: {
   const result = await db.execute(sql`
     select n.id, n.kind, n.utility, n.title_zh, n.status, n.starts_at, n.ends_at, n.emergency,
            n.published_at,
-           (select count(*) from notice_deliveries d where d.notice_id = n.id) as delivered,
+           (select count(d.delivered_at) from notice_deliveries d where d.notice_id = n.id) as delivered,
            count(*) over () as total
       from notices n
      where (${input.status ?? null}::text is null or n.status = ${input.status ?? null}::text)

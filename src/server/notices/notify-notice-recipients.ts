@@ -5,7 +5,7 @@ import { notices } from '../db/schema';
 import { notifyMailQueued } from '../mail';
 import { notifyUsers } from '../notifications';
 
-/** Residents told per transaction: one INSERT of deliveries, one of inbox rows, one of mail. */
+/** Residents told per transaction: one UPDATE of deliveries, one INSERT of inbox rows, one of mail. */
 const DEFAULT_BATCH = 1_000;
 
 export type TNotifyNoticeReport = { notified: number; batches: number; complete: boolean };
@@ -13,10 +13,14 @@ export type TNotifyNoticeReport = { notified: number; batches: number; complete:
 /**
  * Tells every resident linked to an account at an affected premises — premises in a targeted
  * district or of a targeted account — once: inbox + mail in their language (notifyUsers).
- * Set-based and batched: each transaction claims up to `batchSize` residents not yet told by
- * inserting their `notice_deliveries` rows, and notifies exactly those. A crash loses nothing
- * (the batch rolls back whole) and a re-run tells no one twice. A notice withdrawn meanwhile
- * stops the job; `notified_at` marks a notice whose every resident was reached.
+ *
+ * Set-based in two steps. First one INSERT … SELECT writes a pending `notice_deliveries` row
+ * (delivered_at null) for every affected resident not listed yet — a rerun adds only residents
+ * who linked an account since. Then each transaction claims up to `batchSize` pending rows
+ * (the partial index holds only those), marks them delivered and notifies exactly those
+ * residents in the same transaction: a crash rolls a batch back whole, and nobody is told
+ * twice. A notice withdrawn meanwhile stops the job; `notified_at` marks a notice whose every
+ * resident was reached.
  */
 export async function notifyNoticeRecipients(
   noticeId: number,
@@ -25,6 +29,31 @@ export async function notifyNoticeRecipients(
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const db = await getDb();
   const report: TNotifyNoticeReport = { notified: 0, batches: 0, complete: false };
+
+  const listed = await db.transaction(async (tx) => {
+    const [notice] = await tx
+      .select({ status: notices.status })
+      .from(notices)
+      .where(eq(notices.id, noticeId));
+    if (notice?.status !== 'published') return false;
+    await tx.execute(sql`
+      insert into notice_deliveries (notice_id, user_id)
+      select distinct ${noticeId}::int, al.user_id
+        from (select p.id from notice_targets nt
+                join premises p on p.district_id = nt.district_id
+               where nt.notice_id = ${noticeId}
+              union
+              select sa.premises_id from notice_targets nt
+                join service_accounts sa on sa.id = nt.account_id
+               where nt.notice_id = ${noticeId}) ap
+        join service_accounts sa on sa.premises_id = ap.id
+        join account_links al on al.account_id = sa.id
+        join users u on u.id = al.user_id and u.disabled_at is null
+      on conflict do nothing`);
+    return true;
+  });
+  if (!listed) return report;
+
   for (;;) {
     const outcome = await db.transaction(async (tx) => {
       const [notice] = await tx
@@ -41,30 +70,15 @@ export async function notifyNoticeRecipients(
       if (!notice || notice.status !== 'published')
         return { done: false, stop: true, mailIds: [], claimed: 0 };
       const claimed = await tx.execute(sql`
-        with affected_premises as (
-          select p.id from notice_targets nt
-            join premises p on p.district_id = nt.district_id
-           where nt.notice_id = ${noticeId}
-          union
-          select sa.premises_id from notice_targets nt
-            join service_accounts sa on sa.id = nt.account_id
-           where nt.notice_id = ${noticeId}
-        ), recipients as (
-          select distinct al.user_id
-            from affected_premises ap
-            join service_accounts sa on sa.premises_id = ap.id
-            join account_links al on al.account_id = sa.id
-            join users u on u.id = al.user_id and u.disabled_at is null
-           where not exists (
-                   select 1 from notice_deliveries d
-                    where d.notice_id = ${noticeId} and d.user_id = al.user_id)
-           order by al.user_id
-           limit ${batchSize}::int
-        )
-        insert into notice_deliveries (notice_id, user_id)
-        select ${noticeId}::int, user_id from recipients
-        on conflict do nothing
-        returning user_id`);
+        update notice_deliveries d set delivered_at = now()
+         where d.notice_id = ${noticeId}
+           and d.user_id in (
+             select p.user_id from notice_deliveries p
+              where p.notice_id = ${noticeId} and p.delivered_at is null
+              order by p.user_id
+              limit ${batchSize}::int
+              for update skip locked)
+        returning d.user_id`);
       const userIds = (claimed as unknown as { rows: { user_id: string }[] }).rows.map(
         (r) => r.user_id,
       );

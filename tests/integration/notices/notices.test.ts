@@ -164,6 +164,18 @@ describe('publishing a notice tells the residents of the targeted places', () =>
     expect(row?.notifiedAt).toBeInstanceOf(Date);
   });
 
+  it('tells a resident who linked an account after publishing on the next run, and only them', async () => {
+    const noticeId = await publishFor({ districtIds: [world.districtB.id] });
+    expect(await notifyNoticeRecipients(noticeId)).toMatchObject({ notified: 2, complete: true });
+    const { account } = await createServiceAccount({
+      premisesId: (await createPremises({ districtId: world.districtB.id })).id,
+    });
+    const late = await residentOf(account.id);
+    expect(await notifyNoticeRecipients(noticeId)).toMatchObject({ notified: 1, complete: true });
+    expect((await noticeNotifications(noticeId)).map((n) => n.userId)).toContain(late.id);
+    expect(await noticeNotifications(noticeId)).toHaveLength(3);
+  });
+
   it('writes the mail in each resident’s language, with the English title when there is one', async () => {
     const db = await getDb();
     const english = await residentOf();

@@ -92,8 +92,10 @@ export const noticeTargets = pgTable(
 );
 
 /**
- * Who has been told about a notice: one row per (notice, user), written in the same
- * transaction as the notification, so the notify job can be re-run and tells no one twice.
+ * Who is to be told about a notice and who has been: the notify job first writes one row per
+ * affected (notice, user) with `delivered_at` null (one set-based INSERT), then claims pending
+ * rows in batches, setting `delivered_at` in the same transaction as the notification — so the
+ * job can be re-run and tells no one twice.
  */
 export const noticeDeliveries = pgTable(
   'notice_deliveries',
@@ -104,7 +106,13 @@ export const noticeDeliveries = pgTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    deliveredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Null while the resident is still to be told. */
+    deliveredAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.noticeId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.noticeId, t.userId] }),
+    index('notice_deliveries_pending_idx')
+      .on(t.noticeId, t.userId)
+      .where(sql`${t.deliveredAt} is null`),
+  ],
 );
