@@ -119,9 +119,18 @@ async function grantWaivers(c: pg.Client, period: string): Promise<number> {
                    (SELECT id FROM assistance_applications WHERE reference = 'BENCH-WAIVERS')`);
   await c.query(`DELETE FROM assistance_applications WHERE reference = 'BENCH-WAIVERS'`);
   if (!WAIVER_EVERY) return 0;
+  // A database seeded with --reset before the seed kept programmes has none: add the 低保 one.
+  await c.query(
+    `INSERT INTO assistance_programs (code, name_zh, name_en, description_zh, description_en,
+                                      rule_kind, allowance_water, allowance_electricity)
+     VALUES ('DB', '低保户用水用电减免', 'Low-income (dibao) household allowance', '-', '-',
+             'allowance', 10, 15)
+     ON CONFLICT (code) DO NOTHING`,
+  );
   const { rows } = await c.query<{ n: number }>(
     `WITH u AS (
-       INSERT INTO users (email, name, role) VALUES ('bench-waivers@wanjia.example', 'bench', 'resident')
+       INSERT INTO users (id, email, name, role)
+       VALUES (gen_random_uuid()::text, 'bench-waivers@wanjia.example', 'bench', 'resident')
        ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id
      ), app AS (
        INSERT INTO assistance_applications (reference, program_id, applicant_user_id, status, submitted_at, decided_at)

@@ -153,7 +153,9 @@ async function isEmpty(writer: TBulkWriter): Promise<boolean> {
 
 async function truncateDomainTables(writer: TBulkWriter): Promise<void> {
   const { rows } = await writer.query(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    // Waiver programmes are configuration the migrations install (0011), not demo data: kept.
+    `SELECT quote_ident(tablename) AS name FROM pg_tables
+      WHERE schemaname = 'public' AND tablename <> 'assistance_programs' ORDER BY tablename`,
   );
   const names = rows.map((r) => String(r.name));
   if (names.length > 0) await writer.query(`TRUNCATE ${names.join(', ')} RESTART IDENTITY CASCADE`);
