@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/db';
-import { auditLog, payments, users } from '@/server/db/schema';
+import { auditLog, bills as billsTable, payments, users } from '@/server/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { getAccountBalance } from '@/server/payments/ledger';
 import { cancelMandate } from '@/server/direct-debit/cancel-mandate';
 import { getDirectDebitOverview } from '@/server/direct-debit/get-direct-debit-overview';
 import { startMandateSetup } from '@/server/direct-debit/start-mandate-setup';
+import { completeSetupSession } from '@/server/payments/sandbox/complete-setup-session';
 import { actorFor, createResidentWithAccount, createUser } from '../../fixtures/world';
 import { createBill, fixedLine, recordPayment } from '../../fixtures/billing';
 import { captureSandboxEvents, ledgerOf } from '../../fixtures/payments';
@@ -17,8 +18,10 @@ import {
   DECLINING_CARD,
   DISPUTED_CARD,
   mandatesOf,
+  deliverEmitted,
   notificationKinds,
   setUpMandate,
+  setupSessionIdFrom,
 } from '../../fixtures/direct-debit';
 
 let events: ReturnType<typeof captureSandboxEvents>;
@@ -208,6 +211,55 @@ describe('a direct-debit cycle', () => {
     expect((await notificationKinds(billing.id)).map((n) => n.kind)).toEqual([
       'direct_debit.dispute',
     ]);
+  });
+});
+
+describe('a SEPA bank debit (euro account)', () => {
+  async function euroResidentWithIban(iban: string) {
+    const world = await residentWithDecemberBill();
+    const db = await getDb();
+    await db.update(billsTable).set({ currency: 'EUR' }).where(eq(billsTable.id, world.bill.id));
+    const started = await startMandateSetup({
+      actor: world.actor,
+      accountId: world.account.id,
+      locale: 'en',
+    });
+    if (!started.ok) throw new Error(started.error);
+    const sessionId = setupSessionIdFrom(started.url);
+    // A card number is refused on a SEPA page; a wrong IBAN check digit too.
+    expect(await completeSetupSession(sessionId, { iban: 'DE89370400440532013009' })).toMatchObject(
+      { ok: false, error: 'invalid', field: 'iban' },
+    );
+    expect((await completeSetupSession(sessionId, { iban })).ok).toBe(true);
+    await deliverEmitted(events);
+    return world;
+  }
+
+  it('is accepted as processing and settled when the bank confirms', async () => {
+    const { account } = await euroResidentWithIban('DE89 3704 0044 0532 0130 00');
+    const [mandate] = await mandatesOf(account.id);
+    expect(mandate).toMatchObject({ status: 'active', methodType: 'sepa_debit', currency: 'EUR' });
+    await collectionDay(events, '2026-12-07');
+    const day = await collectionDay(events, '2026-12-21');
+    expect(day.report).toMatchObject({ attempted: 1, processing: 1, succeeded: 0 });
+    const [collection] = await collectionsOf(account.id);
+    expect(collection).toMatchObject({ status: 'succeeded', currency: 'EUR' });
+    expect(await balanceOf(account.id)).toBe(0);
+  });
+
+  it('plans a retry when the bank reports the debit failed days later', async () => {
+    const { account } = await euroResidentWithIban('DE62370400440532013001');
+    await collectionDay(events, '2026-12-07');
+    const day = await collectionDay(events, '2026-12-21');
+    expect(day.report).toMatchObject({ attempted: 1, processing: 1 });
+    const [collection] = await collectionsOf(account.id);
+    expect(collection).toMatchObject({
+      status: 'notified',
+      attemptCount: 1,
+      nextAttemptOn: '2026-12-24',
+      lastFailureCode: 'insufficient_funds',
+    });
+    expect(await balanceOf(account.id)).toBe(8600);
   });
 });
 
