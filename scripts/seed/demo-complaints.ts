@@ -228,6 +228,10 @@ function reference(year: number, n: number) {
   return `WJ-${year}-${String(n).padStart(6, '0')}`;
 }
 
+/**
+ * Writes the cases in three statements (cases, their events, the reference counters) from
+ * JSON, so seeding stays fast on PGlite too.
+ */
 export async function writeDemoComplaints(query: TQuery, now = new Date()): Promise<number> {
   const agent = DEMO_STAFF.find((s) => s.role === 'agent');
   const supervisor = DEMO_STAFF.find((s) => s.role === 'supervisor');
@@ -245,100 +249,102 @@ export async function writeDemoComplaints(query: TQuery, now = new Date()): Prom
   }
   const counters = new Map<number, number>();
   const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * HOUR).getUTCFullYear();
-  let written = 0;
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const cases: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
   for (const c of demoComplaints(now)) {
     const year = shanghaiYear(c.createdAt);
     const n = (counters.get(year) ?? 0) + 1;
     counters.set(year, n);
+    const ref = reference(year, n);
     const closed = c.closedAt !== null;
-    const status = closed ? 'closed' : c.firstRespondedAt ? 'in_progress' : 'new';
-    const nextDue = closed ? null : c.firstRespondedAt ? c.answerDue : (c.firstDue ?? c.answerDue);
-    const { rows } = await query(
-      `INSERT INTO complaints (reference, category, sub_type, filed_by_user_id, account_id, premises_id, district_id,
-         location, description, status, department, assignee_user_id, first_response_due_at, first_responded_at,
-         answer_due_at, next_due_at, escalated_at, answer_escalated_at, first_closed_at, answered_on_time, closed_at,
-         rating, rated_at, created_at, updated_at)
-       SELECT $1, $2::complaint_category, $3, $4, sa.id, sa.premises_id, p.district_id, $5, $6,
-              $7::complaint_status, $8::complaint_department, $9, $10, $11, $12, $13, $14, $14, $15, $16, $15, $17,
-              $18, $19, $19
-         FROM (SELECT 1) one
-         LEFT JOIN service_accounts sa ON $20::boolean AND sa.id = (
-           SELECT account_id FROM account_links WHERE user_id = $4 ORDER BY account_id LIMIT 1)
-         LEFT JOIN premises p ON p.id = sa.premises_id
-       RETURNING id`,
-      [
-        reference(year, n),
-        c.category,
-        c.subType,
-        c.filedBy,
-        c.location,
-        c.description,
-        status,
-        c.department,
-        closed || c.firstRespondedAt ? (agent?.id ?? null) : null,
-        c.firstDue,
-        c.firstRespondedAt,
-        c.answerDue,
-        nextDue,
-        c.escalatedAt,
-        c.closedAt,
-        closed ? (c.closedAt as Date) <= c.answerDue : null,
-        c.rating,
-        c.rating ? new Date((c.closedAt as Date).getTime() + 2 * HOUR) : null,
-        c.createdAt,
-        c.ownAccount,
-      ],
-    );
-    const id = Number(rows[0]?.id);
-    const events: [string, boolean, string | null, string | null, Date, string][] = [
-      ['filed', true, c.filedBy, null, c.createdAt, '{}'],
-    ];
+    const handled = closed || c.firstRespondedAt !== null;
+    cases.push({
+      reference: ref,
+      category: c.category,
+      sub_type: c.subType,
+      filed_by: c.filedBy,
+      own_account: c.ownAccount,
+      location: c.location,
+      description: c.description,
+      status: closed ? 'closed' : c.firstRespondedAt ? 'in_progress' : 'new',
+      department: c.department,
+      assignee: handled ? (agent?.id ?? null) : null,
+      first_due: iso(c.firstDue),
+      first_responded: iso(c.firstRespondedAt),
+      answer_due: iso(c.answerDue),
+      next_due: closed ? null : iso(c.firstRespondedAt ? c.answerDue : (c.firstDue ?? c.answerDue)),
+      escalated: iso(c.escalatedAt),
+      closed_at: iso(c.closedAt),
+      on_time: closed ? (c.closedAt as Date) <= c.answerDue : null,
+      rating: c.rating,
+      rated_at: c.rating && c.closedAt ? iso(new Date(c.closedAt.getTime() + 2 * HOUR)) : null,
+      created_at: iso(c.createdAt),
+    });
+    const event = (
+      kind: string,
+      actor: string | null,
+      body: string | null,
+      at: Date,
+      detail: Record<string, unknown>,
+    ) => events.push({ reference: ref, kind, actor, body, at: at.toISOString(), detail });
+    event('filed', c.filedBy, null, c.createdAt, {});
     if (c.firstRespondedAt)
-      events.push([
+      event(
         'reply',
-        true,
         agent?.id ?? null,
         '您好，已收到您反映的情况，正在安排处理。',
         c.firstRespondedAt,
-        '{}',
-      ]);
-    if (c.escalatedAt)
-      events.push(['escalated', true, null, null, c.escalatedAt, '{"deadline":"answer"}']);
+        {},
+      );
+    if (c.escalatedAt) event('escalated', null, null, c.escalatedAt, { deadline: 'answer' });
     if (c.closedAt)
-      events.push([
-        'closed',
-        true,
-        agent?.id ?? null,
-        ANSWERS[c.category],
-        c.closedAt,
-        `{"from":"in_progress","to":"closed"}`,
-      ]);
+      event('closed', agent?.id ?? null, ANSWERS[c.category], c.closedAt, {
+        from: 'in_progress',
+        to: 'closed',
+      });
     if (c.rating && c.closedAt)
-      events.push([
-        'rated',
-        true,
-        c.filedBy,
-        null,
-        new Date(c.closedAt.getTime() + 2 * HOUR),
-        JSON.stringify({ rating: c.rating }),
-      ]);
-    const values: unknown[] = [];
-    const tuples = events.map((e, i) => {
-      values.push(id, ...e);
-      const b = i * 7;
-      return `($${b + 1}, $${b + 2}::complaint_event_kind, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
-    });
-    await query(
-      `INSERT INTO complaint_events (complaint_id, kind, resident_visible, actor_user_id, body, created_at, detail) VALUES ${tuples.join(', ')}`,
-      values,
-    );
-    written += 1;
+      event('rated', c.filedBy, null, new Date(c.closedAt.getTime() + 2 * HOUR), {
+        rating: c.rating,
+      });
   }
+  await query(
+    `INSERT INTO complaints (reference, category, sub_type, filed_by_user_id, account_id, premises_id,
+       district_id, location, description, status, department, assignee_user_id,
+       first_response_due_at, first_responded_at, answer_due_at, next_due_at, escalated_at,
+       answer_escalated_at, first_closed_at, answered_on_time, closed_at, rating, rated_at,
+       created_at, updated_at)
+     SELECT r.reference, r.category::complaint_category, r.sub_type, r.filed_by, sa.id,
+            sa.premises_id, p.district_id, r.location, r.description, r.status::complaint_status,
+            r.department::complaint_department, r.assignee, r.first_due, r.first_responded,
+            r.answer_due, r.next_due, r.escalated, r.escalated, r.closed_at, r.on_time, r.closed_at,
+            r.rating, r.rated_at, r.created_at, r.created_at
+       FROM json_to_recordset($1::json) AS r(reference text, category text, sub_type text,
+              filed_by text, own_account boolean, location text, description text, status text,
+              department text, assignee text, first_due timestamptz, first_responded timestamptz,
+              answer_due timestamptz, next_due timestamptz, escalated timestamptz,
+              closed_at timestamptz, on_time boolean, rating smallint, rated_at timestamptz,
+              created_at timestamptz)
+       LEFT JOIN service_accounts sa ON r.own_account AND sa.id = (
+         SELECT account_id FROM account_links WHERE user_id = r.filed_by ORDER BY account_id LIMIT 1)
+       LEFT JOIN premises p ON p.id = sa.premises_id
+      ORDER BY r.created_at`,
+    [JSON.stringify(cases)],
+  );
+  await query(
+    `INSERT INTO complaint_events (complaint_id, kind, resident_visible, actor_user_id, body, created_at, detail)
+     SELECT c.id, e.kind::complaint_event_kind, true, e.actor, e.body, e.at, e.detail
+       FROM json_to_recordset($1::json) AS e(reference text, kind text, actor text, body text,
+              at timestamptz, detail jsonb)
+       JOIN complaints c ON c.reference = e.reference
+      ORDER BY e.at`,
+    [JSON.stringify(events)],
+  );
   for (const [year, last] of counters)
     await query(
       `INSERT INTO complaint_reference_counters (year, last) VALUES ($1, $2)
        ON CONFLICT (year) DO UPDATE SET last = greatest(complaint_reference_counters.last, excluded.last)`,
       [year, last],
     );
-  return written;
+  return cases.length;
 }
