@@ -70,6 +70,10 @@ if (await isSeeded()) {
 console.log('▸ Billing the seeded months (water and electricity)');
 run('npx', [...tsx, 'scripts/billing.ts', '--utility', 'all'], env);
 
+// Residents have paid their earlier bills (as succeeded payments), and owe only the latest.
+console.log('▸ Recording the payments of earlier bills');
+run('npx', [...tsx, 'scripts/settle-demo-history.ts'], env);
+
 console.log('▸ Building');
 run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
 
