@@ -115,6 +115,20 @@ describe('compareBills', () => {
     });
     expect(compareBills(used, empty).averagePrice.before).toBeNull();
   });
+
+  it('prices a unit from the charges, not from what a waiver or credit took off', () => {
+    const before = bill('2025-09-01', '10', [tier(1, '10', '5.00', 5000)]);
+    const waived = bill('2025-10-01', '10', [
+      tier(1, '10', '5.00', 5000),
+      other('waiver', -5000),
+      other('credit', -5000),
+    ]);
+    expect(waived.totalFen).toBe(-5000);
+    expect(compareBills(waived, before).averagePrice).toEqual({
+      before: '5.0000',
+      after: '5.0000',
+    });
+  });
 });
 
 describe('daysInPeriod', () => {

@@ -68,10 +68,16 @@ function sumFen(lines: TBillLine[], test: (line: TBillLine) => boolean): number 
   return lines.filter(test).reduce((sum, line) => sum + line.amountFen, 0);
 }
 
+/**
+ * What a unit cost this period: the charges (tiers, fixed charges, surcharges) over the usage.
+ * Waivers, credits and adjustments are compared on their own line, so a waived bill does not
+ * read as a negative price.
+ */
 function averagePrice(bill: TBillWithLines): string | null {
   const usage = new Decimal(bill.usage);
   if (usage.isZero()) return null;
-  return new Decimal(bill.totalFen).dividedBy(100).dividedBy(usage).toFixed(4);
+  const chargesFen = sumFen(bill.lines, (line) => !REDUCTION_KINDS.has(line.kind));
+  return new Decimal(chargesFen).dividedBy(100).dividedBy(usage).toFixed(4);
 }
 
 /** The unit price billed for each tier (the last part's, if a price change split the month). */
