@@ -77,7 +77,7 @@ export async function getDirectDebitOverview(input: {
           notInArray(collections.status, [...LIVE_COLLECTION_STATUSES]),
         ),
       )
-      .orderBy(desc(collections.updatedAt), desc(collections.id))
+      .orderBy(desc(collections.collectOn), desc(bills.period), desc(collections.id))
       .limit(HISTORY),
   ]);
 
