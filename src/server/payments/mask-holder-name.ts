@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * A holder's name as a stranger may see it: the family name and one star per other character
  * (张三丰 → 张**, "Li Na" → "Li **"), enough for a son to recognise his mother's account and no

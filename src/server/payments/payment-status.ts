@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { TPaymentStatus } from '../db/schema/payments';
 
 /**

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Stripe's test card numbers the sandbox understands, and what each does. Any other number
  * is declined as Stripe's test mode declines a real card.
