@@ -6,7 +6,7 @@ import { requireUser } from '@/server/auth';
 import { addResidentMessage, rateComplaint, reopenComplaint } from '@/server/complaints';
 import { pageNotFound } from '@/lib/page-not-found';
 import { DESCRIPTION_MAX, ZCaseMessageSchema, ZRateSchema } from './complaint-forms.schema';
-import { uploadErrorState } from './upload-error-state';
+import { chosenFiles, uploadErrorState } from './upload-error-state';
 
 function keptValues(formData: FormData) {
   return {
@@ -49,7 +49,7 @@ export async function residentReplyAction(
     actor,
     complaintId,
     body,
-    files: formData.getAll('attachments'),
+    files: chosenFiles(formData),
   });
   if (result.ok) redirect(`/complaints/${complaintId}?replied=1#timeline`);
   if (result.error === 'not_found') pageNotFound();

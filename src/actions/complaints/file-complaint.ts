@@ -9,7 +9,7 @@ import { getActor, requireUser } from '@/server/auth';
 import { clientIpFrom } from '@/server/auth/client-ip';
 import { fileComplaint, signReceipt } from '@/server/complaints';
 import { ZFileComplaintSchema, ZReportSchema, DESCRIPTION_MAX } from './complaint-forms.schema';
-import { uploadErrorState } from './upload-error-state';
+import { chosenFiles, uploadErrorState } from './upload-error-state';
 
 const DOMAIN_FIELD = {
   account: 'accountId',
@@ -54,7 +54,7 @@ export async function fileComplaintAction(
     ...parsed.data,
     location: parsed.data.location || null,
     contactEmail: null,
-    files: formData.getAll('attachments'),
+    files: chosenFiles(formData),
   });
   if (result.ok) redirect(`/complaints/${result.complaintId}?filed=1`);
   if (result.error === 'attachments') return uploadErrorState(result, values);
@@ -92,7 +92,7 @@ export async function fileReportAction(_prev: TFormState, formData: FormData): P
     location: parsed.data.location,
     contactEmail: parsed.data.contactEmail || null,
     description: parsed.data.description,
-    files: formData.getAll('attachments'),
+    files: chosenFiles(formData),
   });
   if (result.ok) {
     if (actor) redirect(`/complaints/${result.complaintId}?filed=1`);

@@ -12,3 +12,14 @@ export function uploadErrorState(
     values,
   };
 }
+
+/**
+ * The chosen files of a form. An empty file input still posts an empty part — named "" by a
+ * plain browser POST, but "undefined" when React submits the form with JavaScript — so
+ * zero-byte parts are dropped here rather than reported as an empty file.
+ */
+export function chosenFiles(formData: FormData, name = 'attachments'): File[] {
+  return formData
+    .getAll(name)
+    .filter((entry): entry is File => typeof entry !== 'string' && entry.size > 0);
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useFormKey } from '@/components/complaints/use-form-key';
 import { useTranslations } from 'next-intl';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
@@ -14,6 +15,7 @@ export function ReportForm({ maxLength, maxFiles }: { maxLength: number; maxFile
   const t = useTranslations('complaints');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(fileReportAction, initialFormState);
+  const formKey = useFormKey(state);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const mv = {
@@ -27,7 +29,7 @@ export function ReportForm({ maxLength, maxFiles }: { maxLength: number; maxFile
   const translated = (keys?: string[]) => keys?.map((k) => tAll(k, mv));
   const firstError = FIELDS.find((f) => errors[f]?.length);
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form key={formKey} action={action} className="space-y-6" noValidate>
       {state.message ? <FormMessage tone="error">{tAll(state.message, mv)}</FormMessage> : null}
       <SelectField
         id="subType"

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useFormKey } from '@/components/complaints/use-form-key';
 import { useTranslations } from 'next-intl';
 import { FormMessage, SecondaryButton, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
@@ -27,12 +28,13 @@ export function ResidentReplyForm({
   const t = useTranslations('complaints');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(residentReplyAction, initialFormState);
+  const formKey = useFormKey(state);
   const errors = state.fieldErrors ?? {};
   const mv = { max: maxLength, length: 0, name: '', limit: maxFiles, ...state.messageValues };
   const offerReopen = closed ? canReopen : state.message === 'complaints.errors.closed';
   const firstError = ['body', 'attachments'].find((f) => errors[f]?.length);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="complaintId" value={complaintId} />
       {state.message ? <FormMessage tone="error">{tAll(state.message, mv)}</FormMessage> : null}
       <TextAreaField
@@ -71,11 +73,12 @@ export function RateForm({ complaintId, commentMax }: { complaintId: number; com
   const t = useTranslations('complaints');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(rateComplaintAction, initialFormState);
+  const formKey = useFormKey(state);
   const errors = state.fieldErrors ?? {};
   const mv = { max: commentMax, ...state.messageValues };
   const ratingError = errors.rating?.map((k) => tAll(k, mv)).join(' ');
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="complaintId" value={complaintId} />
       {state.message ? <FormMessage tone="error">{tAll(state.message, mv)}</FormMessage> : null}
       <fieldset aria-describedby={ratingError ? 'rating-error' : undefined} className="space-y-2">

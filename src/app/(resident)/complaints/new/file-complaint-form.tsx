@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useFormKey } from '@/components/complaints/use-form-key';
 import { useTranslations } from 'next-intl';
 import { FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
@@ -34,6 +35,7 @@ export function FileComplaintForm({
   const t = useTranslations('complaints');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(fileComplaintAction, initialFormState);
+  const formKey = useFormKey(state);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const messageValues = {
@@ -48,7 +50,7 @@ export function FileComplaintForm({
   const firstError = FIELDS.find((f) => errors[f]?.length);
   const category = values.category ?? '';
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form key={formKey} action={action} className="space-y-6" noValidate>
       {state.message ? (
         <FormMessage tone="error">{tAll(state.message, messageValues)}</FormMessage>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useFormKey } from '@/components/complaints/use-form-key';
 import { useTranslations } from 'next-intl';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
@@ -20,10 +21,11 @@ export function StaffCommentForm({
   const t = useTranslations('complaints.staff.case');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(staffCommentAction, initialFormState);
+  const formKey = useFormKey(state);
   const mv = { max: maxLength, length: 0, ...state.messageValues };
   const id = `${visibility}-body`;
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form key={formKey} action={action} className="space-y-3" noValidate>
       <input type="hidden" name="complaintId" value={complaintId} />
       <input type="hidden" name="visibility" value={visibility} />
       {state.message ? <FormMessage tone="error">{tAll(state.message, mv)}</FormMessage> : null}
@@ -58,9 +60,10 @@ export function StaffStatusForm({
   const t = useTranslations('complaints.staff.case');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(changeStatusAction, initialFormState);
+  const formKey = useFormKey(state);
   const mv = { max: maxLength, length: 0, ...state.messageValues };
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form key={formKey} action={action} className="space-y-3" noValidate>
       <input type="hidden" name="complaintId" value={complaintId} />
       {state.message ? <FormMessage tone="error">{tAll(state.message, mv)}</FormMessage> : null}
       <fieldset className="space-y-2">
