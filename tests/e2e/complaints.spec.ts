@@ -214,9 +214,10 @@ test.describe('accessibility of the complaint pages', () => {
       await main(page)
         .getByRole('button', { name: /^(提交|Send)$/ })
         .click();
-      await expect(
-        main(page).getByText(either('请填写情况说明', 'Tell us what happened')),
-      ).toBeVisible();
+      // The field's own error (the English lead also says "tell us what happened").
+      await expect(main(page).locator('#description-error')).toContainText(
+        either('请填写情况说明', 'Tell us what happened'),
+      );
       await expectNoAxeViolations(page);
       const tag = `${variant.locale}${variant.largeText ? '-large' : ''}`;
       await keepScreenshot(page, testInfo, `complaints-new-error-${tag}`);
