@@ -185,16 +185,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
           {query.error === 'already_decided' ? (
             <FormMessage tone="error">{t('errors.review.already_decided')}</FormMessage>
           ) : null}
-          <form
-            action={decideApplicationAction}
-            className="space-y-4 rounded-lg border border-slate-200 p-4"
-            aria-labelledby="approve-heading"
-          >
-            <h3 id="approve-heading" className="text-lg font-semibold">
-              {t('review.approve')}
-            </h3>
-            <input type="hidden" name="applicationId" value={application.id} />
-            <input type="hidden" name="kind" value="approve" />
+          <DecisionForm kind="approve" applicationId={application.id} title={t('review.approve')}>
             <Field
               id="fromMonth"
               type="month"
@@ -226,19 +217,14 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
               focus={query.form === 'approve' && error === 'months'}
             />
             <SubmitButton>{t('review.approveSubmit')}</SubmitButton>
-          </form>
+          </DecisionForm>
 
           {status === 'submitted' ? (
-            <form
-              action={decideApplicationAction}
-              className="space-y-4 rounded-lg border border-slate-200 p-4"
-              aria-labelledby="request_info-heading"
+            <DecisionForm
+              kind="request_info"
+              applicationId={application.id}
+              title={t('review.requestInfo')}
             >
-              <h3 id="request_info-heading" className="text-lg font-semibold">
-                {t('review.requestInfo')}
-              </h3>
-              <input type="hidden" name="applicationId" value={application.id} />
-              <input type="hidden" name="kind" value="request_info" />
               <TextArea
                 id="info-message"
                 name="message"
@@ -247,19 +233,10 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
                 error={errorFor('request_info')}
               />
               <SubmitButton>{t('review.requestInfoSubmit')}</SubmitButton>
-            </form>
+            </DecisionForm>
           ) : null}
 
-          <form
-            action={decideApplicationAction}
-            className="space-y-4 rounded-lg border border-slate-200 p-4"
-            aria-labelledby="reject-heading"
-          >
-            <h3 id="reject-heading" className="text-lg font-semibold">
-              {t('review.reject')}
-            </h3>
-            <input type="hidden" name="applicationId" value={application.id} />
-            <input type="hidden" name="kind" value="reject" />
+          <DecisionForm kind="reject" applicationId={application.id} title={t('review.reject')}>
             <SelectField
               id="reasonCode"
               label={t('review.reason')}
@@ -287,7 +264,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
               }
             />
             <SubmitButton>{t('review.rejectSubmit')}</SubmitButton>
-          </form>
+          </DecisionForm>
         </section>
       ) : null}
 
@@ -392,5 +369,33 @@ function TextArea({
         className="block w-full max-w-xl rounded-md border border-slate-400 px-3 py-2"
       />
     </div>
+  );
+}
+
+/** One decision form: its heading names it, and it posts the application id and the decision kind. */
+function DecisionForm({
+  kind,
+  applicationId,
+  title,
+  children,
+}: {
+  kind: 'approve' | 'request_info' | 'reject';
+  applicationId: number;
+  title: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      action={decideApplicationAction}
+      className="space-y-4 rounded-lg border border-slate-200 p-4"
+      aria-labelledby={`${kind}-heading`}
+    >
+      <h3 id={`${kind}-heading`} className="text-lg font-semibold">
+        {title}
+      </h3>
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="kind" value={kind} />
+      {children}
+    </form>
   );
 }
