@@ -5,11 +5,12 @@
  *   npm test                                 everything; PGlite unless DATABASE_URL is set
  *   npm test -- --only integration,e2e       a subset (.ci/run's second pass)
  *   npm test -- --counts-file FILE           also write the counts as JSON (for .ci/run)
+ *   npm test -- --e2e-grep-invert @a11y      leave out the e2e tests with that tag
  *
  * On a fresh machine it first installs the Debian packages the tests need (as root), or names
  * the one command to run. Exit code is non-zero when anything failed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     'counts-file': { type: 'string' },
+    'e2e-grep-invert': { type: 'string' },
   },
 });
 
@@ -84,21 +86,59 @@ function runVitest(project: 'unit' | 'integration'): TCounts {
 function runPlaywright(): TCounts {
   const report = path.join(root, PLAYWRIGHT_REPORT_FILE);
   rmSync(report, { force: true });
-  const code = run('e2e', bin('playwright'), ['test']);
+  const grepInvert = values['e2e-grep-invert'];
+  const code = run('e2e', bin('playwright'), [
+    'test',
+    ...(grepInvert ? ['--grep-invert', grepInvert] : []),
+  ]);
   return countPlaywright(readJson<TPlaywrightReport>(report), code);
 }
 
+/**
+ * Runs a check with its output held back, printed whole when it ends: the type check and the
+ * lint are single-threaded, so on two cores they run side by side without mixing their output.
+ */
+function runQuietly(label: string, command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', (error) => {
+      chunks.push(Buffer.from(`${error.message}\n`));
+    });
+    child.on('close', (code) => {
+      console.log(`\n▶ ${label}: ${[path.basename(command), ...args].join(' ')}`);
+      process.stdout.write(Buffer.concat(chunks));
+      resolve(code ?? 1);
+    });
+  });
+}
+
+const CHECKS: Record<'typecheck' | 'lint', [string, string[]]> = {
+  typecheck: [bin('tsc'), ['--noEmit']],
+  lint: ['npm', ['run', '--silent', 'lint']],
+};
+
 const results: { step: TStep; counts: TCounts; seconds: number }[] = [];
+const checks = selected.filter((step) => step === 'typecheck' || step === 'lint');
+await Promise.all(
+  checks.map(async (step) => {
+    const started = Date.now();
+    const [command, args] = CHECKS[step];
+    const counts = countCheck(await runQuietly(step, command, args));
+    results.push({ step, counts, seconds: Math.round((Date.now() - started) / 1000) });
+  }),
+);
+results.sort((a, b) => STEPS.indexOf(a.step) - STEPS.indexOf(b.step));
+
 for (const step of selected) {
   const started = Date.now();
   let counts: TCounts;
   switch (step) {
     case 'typecheck':
-      counts = countCheck(run(step, bin('tsc'), ['--noEmit']));
-      break;
     case 'lint':
-      counts = countCheck(run(step, 'npm', ['run', '--silent', 'lint']));
-      break;
+      continue;
     case 'unit':
     case 'integration':
       counts = runVitest(step);

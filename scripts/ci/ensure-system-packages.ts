@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
 
-/** Debian packages the tests need: the browser, CJK fonts for screenshots and PDFs, PDF and XML tools. */
+/**
+ * Debian packages the tests need: the browser (Playwright drives the headless shell; chromium is
+ * there for looking at pages by hand), CJK fonts for screenshots and PDFs, PDF and XML tools.
+ */
 export const SYSTEM_PACKAGES = [
   'chromium',
+  'chromium-headless-shell',
   'fonts-noto-cjk',
   'fonts-wqy-microhei',
   'poppler-utils',

@@ -15,7 +15,7 @@ import {
 } from '../fixtures/e2e-resident';
 
 /** axe (WCAG 2.2 AA) on every page, in Chinese and English, standard and large text. */
-test.describe('accessibility of every page', () => {
+test.describe('accessibility of every page', { tag: '@a11y' }, () => {
   const publicPages = [
     '/',
     '/sign-in',

@@ -209,36 +209,38 @@ test('the whole journey: apply, more information, approval, the waiver on the ne
   await expect(main(page).getByRole('button', { name: '续办这项减免' })).toBeVisible();
 });
 
-test('the resident waiver pages are accessible in both languages and in large text', async ({
-  page,
-  context,
-}) => {
-  test.setTimeout(240_000);
-  await choosePreferences(context, { locale: 'zh-CN' });
-  // A second resident may link the same household as the JS-off test: links are per person.
-  const { path } = await applyWithDocument(page, 'assistanceNoJs');
-  await expectAccessibleInEveryVariant(page, context, '/assistance');
-  await expectAccessibleInEveryVariant(page, context, path);
-});
+test(
+  'the resident waiver pages are accessible in both languages and in large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    test.setTimeout(240_000);
+    await choosePreferences(context, { locale: 'zh-CN' });
+    // A second resident may link the same household as the JS-off test: links are per person.
+    const { path } = await applyWithDocument(page, 'assistanceNoJs');
+    await expectAccessibleInEveryVariant(page, context, '/assistance');
+    await expectAccessibleInEveryVariant(page, context, path);
+  },
+);
 
-test('the staff waiver pages are accessible in both languages and in large text', async ({
-  page,
-  context,
-}) => {
-  test.setTimeout(240_000);
-  await choosePreferences(context, { locale: 'zh-CN' });
-  await signInWithPassword(page, 'supervisor@wanjia.example', E2E_DEMO_PASSWORD);
-  await expectAccessibleInEveryVariant(page, context, '/staff/assistance');
-  await expectAccessibleInEveryVariant(page, context, '/staff/assistance/programmes');
-  await expectAccessibleInEveryVariant(page, context, '/staff/assistance/programmes/new');
-  await expectAccessibleInEveryVariant(page, context, '/staff/assistance/file');
-  await choosePreferences(context, { locale: 'zh-CN' });
-  await page.goto('/staff/assistance');
-  const first = main(page)
-    .getByRole('link', { name: /^DB-\d{4}-\d{6}$/ })
-    .first();
-  if ((await first.count()) > 0) {
-    const href = await first.getAttribute('href');
-    if (href) await expectAccessibleInEveryVariant(page, context, href);
-  }
-});
+test(
+  'the staff waiver pages are accessible in both languages and in large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    test.setTimeout(240_000);
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await signInWithPassword(page, 'supervisor@wanjia.example', E2E_DEMO_PASSWORD);
+    await expectAccessibleInEveryVariant(page, context, '/staff/assistance');
+    await expectAccessibleInEveryVariant(page, context, '/staff/assistance/programmes');
+    await expectAccessibleInEveryVariant(page, context, '/staff/assistance/programmes/new');
+    await expectAccessibleInEveryVariant(page, context, '/staff/assistance/file');
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await page.goto('/staff/assistance');
+    const first = main(page)
+      .getByRole('link', { name: /^DB-\d{4}-\d{6}$/ })
+      .first();
+    if ((await first.count()) > 0) {
+      const href = await first.getAttribute('href');
+      if (href) await expectAccessibleInEveryVariant(page, context, href);
+    }
+  },
+);

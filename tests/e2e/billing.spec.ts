@@ -179,25 +179,26 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test('the billing pages are accessible in Chinese, English and large text', async ({
-  page,
-  context,
-}) => {
-  test.setTimeout(120_000);
-  await choosePreferences(context, { locale: 'zh-CN' });
-  await signInAsBillingStaff(page);
-  await startRun(page, '电费', '2020-03');
-  await refreshUntilCompleted(page);
-  const run = new URL(page.url()).pathname;
+test(
+  'the billing pages are accessible in Chinese, English and large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await signInAsBillingStaff(page);
+    await startRun(page, '电费', '2020-03');
+    await refreshUntilCompleted(page);
+    const run = new URL(page.url()).pathname;
 
-  await expectAccessibleInEveryVariant(page, context, '/staff/billing');
-  // A run with held-back accounts (every form on the page) and the error beside a field.
-  await expectAccessibleInEveryVariant(page, context, run);
-  const exception = await page
-    .getByRole('main')
-    .locator('li[id^="exception-"]')
-    .first()
-    .getAttribute('id');
-  const id = exception?.replace('exception-', '') ?? '';
-  await expectAccessibleInEveryVariant(page, context, `${run}?error=usage&exception=${id}`);
-});
+    await expectAccessibleInEveryVariant(page, context, '/staff/billing');
+    // A run with held-back accounts (every form on the page) and the error beside a field.
+    await expectAccessibleInEveryVariant(page, context, run);
+    const exception = await page
+      .getByRole('main')
+      .locator('li[id^="exception-"]')
+      .first()
+      .getAttribute('id');
+    const id = exception?.replace('exception-', '') ?? '';
+    await expectAccessibleInEveryVariant(page, context, `${run}?error=usage&exception=${id}`);
+  },
+);

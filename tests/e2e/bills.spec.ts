@@ -101,15 +101,19 @@ test('another resident gets not found for the bill and its PDF', async ({ page, 
   }
 });
 
-test('bill pages are accessible in both languages and in large text', async ({ page, context }) => {
-  await choosePreferences(context, { locale: 'zh-CN' });
-  await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-  const billPath = await openLatestBill(page);
-  const listPath = await page
-    .getByRole('main')
-    .getByRole('link', { name: either('返回全部账单', 'All bills') })
-    .getAttribute('href');
-  for (const path of ['/dashboard', listPath ?? '/', billPath]) {
-    await expectAccessibleInEveryVariant(page, context, path);
-  }
-});
+test(
+  'bill pages are accessible in both languages and in large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+    const billPath = await openLatestBill(page);
+    const listPath = await page
+      .getByRole('main')
+      .getByRole('link', { name: either('返回全部账单', 'All bills') })
+      .getAttribute('href');
+    for (const path of ['/dashboard', listPath ?? '/', billPath]) {
+      await expectAccessibleInEveryVariant(page, context, path);
+    }
+  },
+);

@@ -194,7 +194,7 @@ test('an illegal-use report needs no account and gets a signed receipt', async (
   expect((await page.goto(tampered))?.status()).toBe(404);
 });
 
-test.describe('accessibility of the complaint pages', () => {
+test.describe('accessibility of the complaint pages', { tag: '@a11y' }, () => {
   for (const variant of PAGE_VARIANTS) {
     test(`axe finds nothing (${variant.locale}${variant.largeText ? ', large text' : ''})`, async ({
       page,

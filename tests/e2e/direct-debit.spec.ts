@@ -189,31 +189,35 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the direct-debit pages are accessible in Chinese, English and large text', async ({
-  page,
-  context,
-  browser,
-}) => {
-  // Twelve axe runs (five pages × Chinese, English, large text) on a shared two-core machine.
-  test.setTimeout(300_000);
-  const { water } = householdFor('directDebitNoJs');
-  await registerConfirmedResident(page, 'direct-debit-axe');
-  await linkAccount(page, water.accountNumber, water.verificationCode);
-  await openDirectDebit(page, water.accountNumber);
-  const path = new URL(page.url()).pathname;
-  await expectAccessibleInEveryVariant(page, context, path);
-  await expectAccessibleInEveryVariant(page, context, `${path}?error=consent`);
+test(
+  'the direct-debit pages are accessible in Chinese, English and large text',
+  { tag: '@a11y' },
+  async ({ page, context, browser }) => {
+    // Twelve axe runs (five pages × Chinese, English, large text) on a shared two-core machine.
+    test.setTimeout(300_000);
+    const { water } = householdFor('directDebitNoJs');
+    await registerConfirmedResident(page, 'direct-debit-axe');
+    await linkAccount(page, water.accountNumber, water.verificationCode);
+    await openDirectDebit(page, water.accountNumber);
+    const path = new URL(page.url()).pathname;
+    await expectAccessibleInEveryVariant(page, context, path);
+    await expectAccessibleInEveryVariant(page, context, `${path}?error=consent`);
 
-  await main(page).getByLabel(either('我同意以上授权', 'I agree to this authorisation')).check();
-  await main(page)
-    .getByRole('button', { name: either('去填写银行卡', 'Continue to enter your card') })
-    .click();
-  await expect(page).toHaveURL(/\/sandbox\/setup\/cs_test_/);
-  const sandbox = new URL(page.url()).pathname;
-  await expectAccessibleInEveryVariant(page, context, sandbox);
-  await expectAccessibleInEveryVariant(page, context, `${sandbox}?error=invalid&field=cardNumber`);
+    await main(page).getByLabel(either('我同意以上授权', 'I agree to this authorisation')).check();
+    await main(page)
+      .getByRole('button', { name: either('去填写银行卡', 'Continue to enter your card') })
+      .click();
+    await expect(page).toHaveURL(/\/sandbox\/setup\/cs_test_/);
+    const sandbox = new URL(page.url()).pathname;
+    await expectAccessibleInEveryVariant(page, context, sandbox);
+    await expectAccessibleInEveryVariant(
+      page,
+      context,
+      `${sandbox}?error=invalid&field=cardNumber`,
+    );
 
-  const staff = await staffPage(browser);
-  await expectAccessibleInEveryVariant(staff.page, staff.context, '/staff/direct-debit');
-  await staff.context.close();
-});
+    const staff = await staffPage(browser);
+    await expectAccessibleInEveryVariant(staff.page, staff.context, '/staff/direct-debit');
+    await staff.context.close();
+  },
+);

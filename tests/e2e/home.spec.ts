@@ -10,17 +10,18 @@ import {
 test.describe('the home page', () => {
   for (const locale of ['zh-CN', 'en'] as const satisfies TLocale[]) {
     for (const largeText of [false, true]) {
-      test(`has no accessibility violations in ${locale}${largeText ? ' with large text' : ''}`, async ({
-        page,
-        context,
-      }, testInfo) => {
-        await choosePreferences(context, { locale, largeText });
-        await page.goto('/');
-        await expect(page.locator('html')).toHaveAttribute('lang', locale);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await expectNoAxeViolations(page);
-        await keepScreenshot(page, testInfo, `home-${locale}${largeText ? '-large' : ''}`);
-      });
+      test(
+        `has no accessibility violations in ${locale}${largeText ? ' with large text' : ''}`,
+        { tag: '@a11y' },
+        async ({ page, context }, testInfo) => {
+          await choosePreferences(context, { locale, largeText });
+          await page.goto('/');
+          await expect(page.locator('html')).toHaveAttribute('lang', locale);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await expectNoAxeViolations(page);
+          await keepScreenshot(page, testInfo, `home-${locale}${largeText ? '-large' : ''}`);
+        },
+      );
     }
   }
 

@@ -159,7 +159,7 @@ test.describe('lead time, without JavaScript', () => {
   });
 });
 
-test.describe('accessibility of the notices pages', () => {
+test.describe('accessibility of the notices pages', { tag: '@a11y' }, () => {
   // Nine page loads with axe each: more than the default minute on a busy machine.
   test.slow();
 

@@ -202,6 +202,10 @@ test.describe('paying without signing in', () => {
   });
 });
 
-test('payment pages pass axe in both languages and large text', async ({ page, context }) => {
-  await expectAccessibleInEveryVariant(page, context, '/pay');
-});
+test(
+  'payment pages pass axe in both languages and large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    await expectAccessibleInEveryVariant(page, context, '/pay');
+  },
+);

@@ -115,25 +115,27 @@ test.describe('billing staff, JavaScript off', () => {
   });
 });
 
-test('the staff reports page is accessible in Chinese, English and large text', async ({
-  page,
-  context,
-}) => {
-  await signInWithPassword(page, 'billing@wanjia.example', E2E_DEMO_PASSWORD);
-  await expectAccessibleInEveryVariant(page, context, '/staff/reports');
-});
+test(
+  'the staff reports page is accessible in Chinese, English and large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    await signInWithPassword(page, 'billing@wanjia.example', E2E_DEMO_PASSWORD);
+    await expectAccessibleInEveryVariant(page, context, '/staff/reports');
+  },
+);
 
-test('the report pages are accessible in Chinese, English and large text', async ({
-  page,
-  context,
-}) => {
-  await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-  const reports = await openReportsFromDashboard(page);
-  await expectAccessibleInEveryVariant(page, context, reports);
-  const year = await page
-    .getByRole('main')
-    .getByRole('link', { name: either('查看', 'Open the') })
-    .first()
-    .getAttribute('href');
-  await expectAccessibleInEveryVariant(page, context, year ?? reports);
-});
+test(
+  'the report pages are accessible in Chinese, English and large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+    const reports = await openReportsFromDashboard(page);
+    await expectAccessibleInEveryVariant(page, context, reports);
+    const year = await page
+      .getByRole('main')
+      .getByRole('link', { name: either('查看', 'Open the') })
+      .first()
+      .getAttribute('href');
+    await expectAccessibleInEveryVariant(page, context, year ?? reports);
+  },
+);

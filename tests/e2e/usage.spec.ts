@@ -111,11 +111,12 @@ test('the usage page and its export are not found for another resident', async (
   expect(exportResponse?.status()).toBe(404);
 });
 
-test('the usage page is accessible in Chinese, English and large text', async ({
-  page,
-  context,
-}) => {
-  await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-  const usage = await openUsageFromDashboard(page);
-  await expectAccessibleInEveryVariant(page, context, usage);
-});
+test(
+  'the usage page is accessible in Chinese, English and large text',
+  { tag: '@a11y' },
+  async ({ page, context }) => {
+    await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+    const usage = await openUsageFromDashboard(page);
+    await expectAccessibleInEveryVariant(page, context, usage);
+  },
+);
