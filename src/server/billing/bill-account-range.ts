@@ -7,6 +7,7 @@ import { SPIKE_FACTOR, SPIKE_MIN_EXCESS, SPIKE_MIN_HISTORY } from './billing-rul
 import { decideAccountBill, type TAccountMonth, type TBillDecision } from './decide-account-bill';
 import type { TBillingPeriod } from './describe-billing-period';
 import { rowsOf } from './rows-of';
+import { copyField, copyInto } from './copy-into';
 import {
   applyAssistanceToBill,
   type TAssistanceForBill,
@@ -144,25 +145,37 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
          AND (e.id IS NULL OR e.status IN ('corrected', 'released'))
          AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = a.id AND b.period = ${p}::date)
     ),
-    hist AS (
-      -- One pass over the range's readings, one row per account. History averages are per
-      -- month with a reading (count(DISTINCT period): a meter replacement gives two rows).
-      SELECT r.account_id,
-             sum(r.consumption) FILTER (WHERE r.period = ${p}::date) AS usage,
-             bool_or(r.consumption < 0) FILTER (WHERE r.period = ${p}::date) AS negative,
-             bool_or(r.kind = 'estimated') FILTER (WHERE r.period = ${p}::date) AS estimated,
-             CASE WHEN count(*) FILTER (WHERE r.period = ${p}::date) = 1
-                  THEN min(r.reading - r.consumption) FILTER (WHERE r.period = ${p}::date) END AS reading_from,
-             CASE WHEN count(*) FILTER (WHERE r.period = ${p}::date) = 1
-                  THEN max(r.reading) FILTER (WHERE r.period = ${p}::date) END AS reading_to,
-             max(r.period) FILTER (WHERE r.period < ${p}::date) AS last_read,
-             sum(r.consumption) FILTER (WHERE r.period < ${p}::date AND r.kind <> 'estimated' AND r.consumption >= 0)
-               / nullif(count(DISTINCT r.period) FILTER (WHERE r.period < ${p}::date AND r.kind <> 'estimated' AND r.consumption >= 0), 0)
-               AS average,
-             count(DISTINCT r.period) FILTER (WHERE r.period < ${p}::date AND r.kind <> 'estimated' AND r.consumption >= 0) AS months
+    monthly AS (
+      -- The range's readings summed per account and month first (a meter replacement gives a
+      -- month two rows), so the per-account step below needs no count(DISTINCT …) sorts.
+      SELECT r.account_id, r.period,
+             sum(r.consumption) AS usage,
+             bool_or(r.consumption < 0) AS negative,
+             bool_or(r.kind = 'estimated') AS estimated,
+             count(*) AS readings,
+             min(r.reading - r.consumption) AS reading_from,
+             max(r.reading) AS reading_to,
+             sum(r.consumption) FILTER (WHERE r.kind <> 'estimated' AND r.consumption >= 0) AS read_usage,
+             bool_or(r.kind <> 'estimated' AND r.consumption >= 0) AS has_read,
+             bool_and(r.kind <> 'estimated' AND r.consumption >= 0) AS actual
         FROM acc JOIN meter_readings r ON r.account_id = acc.account_id
        WHERE r.period >= ${period.historyFrom}::date AND r.period <= ${p}::date
-       GROUP BY r.account_id
+       GROUP BY r.account_id, r.period
+    ),
+    hist AS (
+      -- One row per account. History averages are per month with a real reading.
+      SELECT m.account_id,
+             max(m.usage) FILTER (WHERE m.period = ${p}::date) AS usage,
+             bool_or(m.negative) FILTER (WHERE m.period = ${p}::date) AS negative,
+             bool_or(m.estimated) FILTER (WHERE m.period = ${p}::date) AS estimated,
+             max(m.reading_from) FILTER (WHERE m.period = ${p}::date AND m.readings = 1) AS reading_from,
+             max(m.reading_to) FILTER (WHERE m.period = ${p}::date AND m.readings = 1) AS reading_to,
+             max(m.period) FILTER (WHERE m.period < ${p}::date) AS last_read,
+             sum(m.read_usage) FILTER (WHERE m.period < ${p}::date AND m.has_read)
+               / nullif(count(*) FILTER (WHERE m.period < ${p}::date AND m.has_read), 0) AS average,
+             count(*) FILTER (WHERE m.period < ${p}::date AND m.has_read) AS months
+        FROM monthly m
+       GROUP BY m.account_id
     ),
     estimates AS (
       -- Only for the few accounts without a reading this month: the average of the last three
@@ -172,12 +185,8 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
                (SELECT round(avg(x), 2)
                   FROM unnest((array_agg(m.usage ORDER BY m.period DESC) FILTER (WHERE m.actual))[1:3]) AS x),
                max(m.usage) FILTER (WHERE m.period = ${period.sameMonthLastYear}::date AND m.actual)) AS estimate
-        FROM (SELECT r.account_id, r.period, sum(r.consumption) AS usage,
-                     bool_and(r.kind <> 'estimated' AND r.consumption >= 0) AS actual
-                FROM hist h JOIN meter_readings r ON r.account_id = h.account_id
-               WHERE h.usage IS NULL
-                 AND r.period >= ${period.historyFrom}::date AND r.period < ${p}::date
-               GROUP BY r.account_id, r.period) AS m
+        FROM monthly m JOIN hist h ON h.account_id = m.account_id
+       WHERE h.usage IS NULL AND m.period < ${p}::date
        GROUP BY m.account_id
     ),
     earlier AS (
@@ -234,7 +243,15 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
 
 type TBillToWrite = Extract<TBillDecision, { kind: 'bill' }> & { assistance: TAssistanceForBill };
 
-/** One statement: bills, then lines and ledger entries for exactly the bills it inserted. */
+const BILL_LINES_COPY =
+  'COPY bill_lines (bill_id, line_no, kind, tier_no, quantity, unit_price, amount_fen, explanation)';
+
+/**
+ * Two statements: one inserts the bills (skipping any that exist) with their ledger entries and
+ * waiver credits and returns the ids it inserted; then one COPY writes the lines of exactly
+ * those bills. Lines are most of the rows (four a bill), and COPY takes them without the
+ * escaping and array parsing of `unnest` parameters.
+ */
 async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]): Promise<number[]> {
   if (bills.length === 0) return [];
   const b = {
@@ -247,16 +264,6 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
     credit: [] as number[],
     tariff: [] as number[],
   };
-  const l = {
-    account: [] as number[],
-    no: [] as number[],
-    kind: [] as string[],
-    tier: [] as (number | null)[],
-    quantity: [] as (string | null)[],
-    price: [] as (string | null)[],
-    amount: [] as number[],
-    explanation: [] as string[],
-  };
   const c = {
     account: [] as number[],
     grant: [] as number[],
@@ -265,13 +272,12 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
   };
   for (const bill of bills) {
     const { assistance } = bill;
-    const lines = [...bill.computed.lines, ...assistance.lines];
     b.account.push(bill.accountId);
     b.usage.push(bill.usage);
     b.estimated.push(bill.estimated);
     b.from.push(bill.readingFrom);
     b.to.push(bill.readingTo);
-    b.total.push(lines.reduce((sum, line) => sum + line.amountFen, 0));
+    b.total.push(bill.computed.totalFen + sumFen(assistance.lines));
     b.credit.push(assistance.creditFen);
     b.tariff.push(bill.tariffId);
     for (const credit of assistance.credits) {
@@ -280,20 +286,10 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
       c.bill.push(credit.billId);
       c.fen.push(credit.amountFen);
     }
-    lines.forEach((line, index) => {
-      l.account.push(bill.accountId);
-      l.no.push(index + 1);
-      l.kind.push(line.kind);
-      l.tier.push(line.tierNo);
-      l.quantity.push(line.quantity);
-      l.price.push(line.unitPrice);
-      l.amount.push(line.amountFen);
-      l.explanation.push(JSON.stringify(line.explanation));
-    });
   }
   const { period } = batch;
   const p = (value: unknown) => sql.param(value);
-  const result = rowsOf<{ account_id: number }>(
+  const inserted = rowsOf<{ account_id: number; id: string }>(
     await tx.execute(sql`
     WITH input AS (
       SELECT * FROM unnest(${p(b.account)}::int[], ${p(b.usage)}::numeric[], ${p(b.estimated)}::bool[],
@@ -309,17 +305,6 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
         FROM input
       ON CONFLICT (account_id, period) DO NOTHING
       RETURNING id, account_id, total_fen
-    ),
-    lines AS (
-      INSERT INTO bill_lines (bill_id, line_no, kind, tier_no, quantity, unit_price, amount_fen,
-                              explanation)
-      SELECT inserted.id, l.line_no, l.kind, l.tier_no, l.quantity, l.unit_price, l.amount_fen,
-             l.explanation::jsonb
-        FROM unnest(${p(l.account)}::int[], ${p(l.no)}::int2[], ${p(l.kind)}::text[],
-                    ${p(l.tier)}::int2[], ${p(l.quantity)}::numeric[], ${p(l.price)}::numeric[],
-                    ${p(l.amount)}::int[], ${p(l.explanation)}::text[])
-          AS l(account_id, line_no, kind, tier_no, quantity, unit_price, amount_fen, explanation)
-        JOIN inserted ON inserted.account_id = l.account_id
     ),
     ledger AS (
       -- A late-approval waiver credit is its own ledger entry ('waiver_credit'); the 'bill'
@@ -345,9 +330,35 @@ async function writeBills(tx: TTx, batch: TBillingBatch, bills: TBillToWrite[]):
         JOIN inserted ON inserted.account_id = c.account_id
       ON CONFLICT (grant_id, bill_id) DO NOTHING
     )
-    SELECT account_id FROM inserted`),
+    SELECT account_id, id::text AS id FROM inserted`),
   );
-  return result.map((r) => r.account_id);
+  if (inserted.length === 0) return [];
+
+  // Lines only for the bills this statement inserted: a bill that existed keeps its own.
+  const billIdOf = new Map<number, string>();
+  for (const row of inserted) billIdOf.set(row.account_id, row.id);
+  const copyText: string[] = [];
+  for (const bill of bills) {
+    const billId = billIdOf.get(bill.accountId);
+    if (billId === undefined) continue;
+    let lineNo = 0;
+    for (const lines of [bill.computed.lines, bill.assistance.lines]) {
+      for (const line of lines) {
+        lineNo += 1;
+        copyText.push(
+          `${billId}\t${lineNo}\t${copyField(line.kind)}\t${copyField(line.tierNo)}\t${copyField(line.quantity)}\t${copyField(line.unitPrice)}\t${line.amountFen}\t${copyField(JSON.stringify(line.explanation))}\n`,
+        );
+      }
+    }
+  }
+  if (copyText.length > 0) await copyInto(tx, BILL_LINES_COPY, copyText.join(''));
+  return inserted.map((r) => r.account_id);
+}
+
+function sumFen(lines: readonly { amountFen: number }[]): number {
+  let sum = 0;
+  for (const line of lines) sum += line.amountFen;
+  return sum;
 }
 
 async function writeExceptions(

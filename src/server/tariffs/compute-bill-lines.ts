@@ -100,6 +100,62 @@ export function tierBounds(tariff: TTariffVersion, householdSize: number): TTier
   return bounds;
 }
 
+/** A tier bound with its numbers parsed once (the billing run prices every bill with the same few). */
+type TParsedBound = TTierBound & {
+  fromValue: Decimal;
+  upToValue: Decimal | null;
+  priceValue: Decimal;
+};
+
+/**
+ * Tier bounds per tariff version and household size, and version shares per tariff list and
+ * period, computed once: a billing run prices 650,000 bills against the same tariff objects,
+ * and rebuilding these per bill was a third of its tier maths. Tariff versions are read-only
+ * values once loaded, so the caches (weakly held, dropped with the tariffs) never go stale.
+ */
+const parsedBoundsCache = new WeakMap<TTariffVersion, Map<number, TParsedBound[]>>();
+const sharesCache = new WeakMap<TTariffVersion[], Map<string, TShare[]>>();
+
+function parsedTierBounds(tariff: TTariffVersion, householdSize: number): TParsedBound[] {
+  let bySize = parsedBoundsCache.get(tariff);
+  if (!bySize) {
+    bySize = new Map();
+    parsedBoundsCache.set(tariff, bySize);
+  }
+  let bounds = bySize.get(householdSize);
+  if (!bounds) {
+    bounds = tierBounds(tariff, householdSize).map((bound) => ({
+      ...bound,
+      fromValue: new Decimal(bound.from),
+      upToValue: bound.upTo === null ? null : new Decimal(bound.upTo),
+      priceValue: new Decimal(bound.unitPrice),
+    }));
+    bySize.set(householdSize, bounds);
+  }
+  return bounds;
+}
+
+function cachedVersionShares(
+  tariffs: TTariffVersion[],
+  periodStart: string,
+  periodEnd: string,
+  periodDays: number,
+): TShare[] {
+  let byPeriod = sharesCache.get(tariffs);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    sharesCache.set(tariffs, byPeriod);
+  }
+  const key = `${periodStart}|${periodEnd}`;
+  let shares = byPeriod.get(key);
+  if (!shares) {
+    // A tariff list that cannot cover the period throws here every time (nothing cached).
+    shares = versionShares(tariffs, periodStart, periodEnd, periodDays);
+    byPeriod.set(key, shares);
+  }
+  return shares;
+}
+
 export function computeBillLines(input: TComputeBillLinesInput): TComputedBill {
   const usage = parseQuantity(input.usage, 'usage');
   const usedBefore = parseQuantity(input.usedBeforeInTierPeriod, 'usedBeforeInTierPeriod');
@@ -108,7 +164,7 @@ export function computeBillLines(input: TComputeBillLinesInput): TComputedBill {
     throw new TariffComputationError('tariff.bad_input', 'periodEnd must be after periodStart');
   }
 
-  const shares = versionShares(input.tariffs, input.periodStart, input.periodEnd, periodDays);
+  const shares = cachedVersionShares(input.tariffs, input.periodStart, input.periodEnd, periodDays);
   const split = shares.length > 1;
 
   // Usage split by days; each share rounded to the stored precision and the last one takes the
@@ -126,16 +182,16 @@ export function computeBillLines(input: TComputeBillLinesInput): TComputedBill {
 
     const unit = UNIT[share.tariff.utility];
     const when: Record<string, string> = split ? { from: share.from, to: share.toInclusive } : {};
-    const bounds = tierBounds(share.tariff, input.householdSize);
+    const bounds = parsedTierBounds(share.tariff, input.householdSize);
     const startTier = tierAt(bounds, position);
     const end = position.plus(quantity);
 
     for (const bound of bounds) {
-      const lo = Decimal.max(position, bound.from);
-      const hi = bound.upTo === null ? end : Decimal.min(end, bound.upTo);
+      const lo = Decimal.max(position, bound.fromValue);
+      const hi = bound.upToValue === null ? end : Decimal.min(end, bound.upToValue);
       if (hi.lte(lo)) continue;
       const tierQuantity = hi.minus(lo);
-      const amountFen = fenFromYuan(tierQuantity.times(bound.unitPrice));
+      const amountFen = fenFromYuan(tierQuantity.times(bound.priceValue));
       if (bound.tierNo !== startTier) tiersCrossed.add(bound.tierNo);
       lines.push({
         kind: 'tier',
@@ -262,9 +318,9 @@ function fixedLine(amountFen: number, extra: Record<string, string | number>): T
 }
 
 /** The tier a cumulative position sits in (the next unit is billed at this tier). */
-function tierAt(bounds: TTierBound[], position: Decimal): number {
+function tierAt(bounds: TParsedBound[], position: Decimal): number {
   for (const bound of bounds) {
-    if (bound.upTo === null || position.lt(bound.upTo)) return bound.tierNo;
+    if (bound.upToValue === null || position.lt(bound.upToValue)) return bound.tierNo;
   }
   return bounds[bounds.length - 1]?.tierNo ?? 1;
 }
