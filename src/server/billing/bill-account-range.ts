@@ -76,6 +76,9 @@ async function billInTransaction(tx: TTx, batch: TBillingBatch): Promise<TBatchR
     // the batch's history sorts in memory instead of spilling to disk.
     await tx.execute(sql`SET LOCAL jit = off`);
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    // Two batches are in flight on two cores already; parallel workers for a 5,000-account
+    // batch only compete with them (and steered the planner to scan whole tables).
+    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
     const months = await readAccountMonths(tx, batch);
     if (months.length === 0) return { considered: 0, billed: 0, heldBack: 0 };
     const decisions = months.map((m) => decideAccountBill(m, batch.tariffs, batch.period));
@@ -133,17 +136,29 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
   const result = rowsOf<TMonthRow>(
     await tx.execute(sql`
     WITH acc AS (
-      SELECT a.id AS account_id, pr.household_size, e.id AS exception_id,
-             e.status AS exception_status, e.corrected_usage
+      -- household_size as a per-account lookup: as a join the planner may hash all premises
+      -- (a 650,000-row scan) for a batch of 5,000.
+      SELECT a.id AS account_id,
+             (SELECT pr.household_size FROM premises pr WHERE pr.id = a.premises_id) AS household_size,
+             e.id AS exception_id, e.status AS exception_status, e.corrected_usage
         FROM service_accounts a
-        JOIN premises pr ON pr.id = a.premises_id
         LEFT JOIN billing_exceptions e ON e.account_id = a.id AND e.period = ${p}::date
        WHERE a.utility = ${batch.utility}
          AND a.status = 'active'
          AND a.opened_on < ${period.end}::date
          AND a.id BETWEEN ${batch.fromAccountId} AND ${batch.toAccountId}
-         AND (e.id IS NULL OR e.status IN ('corrected', 'released'))
-         AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = a.id AND b.period = ${p}::date)
+         -- An anti-join, not "e.id IS NULL OR …": on an empty or freshly analysed exceptions
+         -- table the planner reads IS NULL as matching nothing, plans the batch for one
+         -- account and rescans the history once per account (EXPLAIN ANALYZE, a 5,000-account
+         -- batch on a loaded machine: 15.7 s; 2.1 s with this and the two lookups below).
+         AND NOT EXISTS (SELECT 1 FROM billing_exceptions o
+                          WHERE o.account_id = a.id AND o.period = ${p}::date
+                            AND o.status NOT IN ('corrected', 'released'))
+         -- The range repeated inside: the planner can then read the bills index for the range
+         -- once instead of scanning every bill of the month.
+         AND NOT EXISTS (SELECT 1 FROM bills b
+                          WHERE b.account_id = a.id AND b.period = ${p}::date
+                            AND b.account_id BETWEEN ${batch.fromAccountId} AND ${batch.toAccountId})
     ),
     monthly AS (
       -- The range's readings summed per account and month first (a meter replacement gives a
