@@ -46,7 +46,7 @@ export async function escalateOverdueComplaints(
   let next = 0;
   const lane = async () => {
     for (let range = ranges[next++]; range; range = ranges[next++]) {
-      const counts = await escalateRange(now, Number(range.lo), Number(range.hi));
+      const counts = await escalateRangeRetryingDeadlocks(now, Number(range.lo), Number(range.hi));
       firstResponse += counts.firstResponse;
       answer += counts.answer;
     }
@@ -82,6 +82,33 @@ function pendingEscalation(now: Date) {
     and ((c.first_responded_at is null and c.first_response_escalated_at is null
           and c.first_response_due_at < ${now})
       or (c.answer_escalated_at is null and c.answer_due_at < ${now}))`;
+}
+
+/**
+ * Two passes running at once (a slow pass overlapping the next minute's) may lock the same rows
+ * in different orders, and PostgreSQL then cancels one of them with a deadlock. Running that
+ * range again is safe: its transaction rolled back, and the UPDATE re-checks every row.
+ */
+async function escalateRangeRetryingDeadlocks(
+  now: Date,
+  lo: number,
+  hi: number,
+): Promise<TEscalationPass> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await escalateRange(now, lo, hi);
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+/** PostgreSQL's deadlock_detected, on the error or on the driver error it wraps. */
+function isDeadlock(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '40P01') return true;
+  }
+  return false;
 }
 
 /** Escalates the pending cases with ids in [lo, hi] in one transaction; counts per deadline. */

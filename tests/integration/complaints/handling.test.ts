@@ -140,6 +140,46 @@ describe('escalation', () => {
       expect(queue.items.every((i) => i.overdue && i.escalated)).toBe(true);
     },
   );
+
+  it('escalates each deadline once when two passes cut into ranges run at the same time', async () => {
+    const db = await getDb();
+    const { actor, account } = await createResidentWithAccount();
+    const t0 = shanghaiInstant('2026-11-27', 10);
+    const cases = [];
+    for (let i = 0; i < 5; i++) {
+      cases.push(
+        await fileCase({
+          actor,
+          category: 'fault',
+          subType: 'no_power',
+          accountId: account.id,
+          now: t0,
+        }),
+      );
+    }
+    const ids = cases.map((c) => c.complaintId);
+
+    // 11:00: every case missed its on-site time (10:45), none its restoration time (13:00).
+    // Ranges of 1 and of 2 cases, two lanes each: the passes race over the same rows.
+    const at1100 = minutes(t0, 60);
+    const passes = await Promise.all([
+      escalateOverdueComplaints({ now: at1100, chunkCases: 1 }),
+      escalateOverdueComplaints({ now: at1100, chunkCases: 2 }),
+    ]);
+    expect(passes.reduce((sum, p) => sum + p.firstResponse, 0)).toBe(5);
+    expect(passes.reduce((sum, p) => sum + p.answer, 0)).toBe(0);
+
+    const events = await db
+      .select({ id: complaintEvents.complaintId, detail: complaintEvents.detail })
+      .from(complaintEvents)
+      .where(and(eq(complaintEvents.kind, 'escalated'), inArray(complaintEvents.complaintId, ids)));
+    expect(events.map((e) => e.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect(events.every((e) => e.detail?.deadline === 'first_response')).toBe(true);
+    expect(await escalateOverdueComplaints({ now: minutes(at1100, 1), chunkCases: 1 })).toEqual({
+      firstResponse: 0,
+      answer: 0,
+    });
+  });
 });
 
 describe('handling, rating and reopening', () => {
