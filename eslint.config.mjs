@@ -50,11 +50,36 @@ const config = [
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    files: ['src/**'],
+    ignores: ['src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next-intl/server',
+              message:
+                'Import from @/i18n/server: it shares compiled messages and Intl formatters across requests.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**', 'src/components/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'next-intl/server',
+              message:
+                'Import from @/i18n/server: it shares compiled messages and Intl formatters across requests.',
+            },
+          ],
           patterns: [
             {
               group: ['@/server/db', '@/server/db/*'],

@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import { getLocale } from 'next-intl/server';
+import { getLocale } from '@/i18n/server';
 import { toLocale, type TLocale } from '@/lib/locale';
 import { clientIpFrom } from '@/server/auth';
 

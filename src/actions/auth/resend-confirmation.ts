@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getLocale } from 'next-intl/server';
+import { getLocale } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import { clientIpFrom, requestSignInLink } from '@/server/auth';
 import { ZRequestEmailSchema } from './request-email.schema';

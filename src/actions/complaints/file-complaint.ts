@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { headers } from 'next/headers';
-import { getLocale } from 'next-intl/server';
+import { getLocale } from '@/i18n/server';
 import { parseFormData, safeValues, type TFormState } from '@/actions/form-state';
 import { toLocale } from '@/lib/locale';
 import { getActor, requireUser } from '@/server/auth';

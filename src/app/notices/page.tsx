@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { NoticeListItem } from '@/components/notices/notice-list-item';
 import { PageTitle, SelectField } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { verifyGuestPayerAction } from '@/actions/payments/guest-pay';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
 import { paymentMode } from '@/server/payments';

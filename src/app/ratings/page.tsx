@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { ShareTrendChart } from '@/components/complaints/share-trend-chart';
 import { getServiceRatings } from '@/server/complaints';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { can, requireStaff } from '@/server/auth';
 
 /** The staff area: residents get "not found" (requireStaff), as if it did not exist. */

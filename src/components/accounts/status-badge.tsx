@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 
 /** The account status in words, coloured only as a second cue. */
 export async function StatusBadge({ status }: { status: 'active' | 'suspended' | 'closed' }) {

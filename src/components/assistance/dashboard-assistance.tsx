@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { dayDate } from '@/components/assistance/dates';
 import type { TApplicationSummary } from '@/server/assistance';
 

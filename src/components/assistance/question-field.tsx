@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { Field, SelectField } from '@/components/ui/form';
 import type { TAssistanceQuestion } from '@/server/assistance';
 

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import type { TComplaintDepartment, TComplaintStatus } from '@/server/complaints';
 import type { TTimelineEvent } from '@/server/complaints';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import type { TResidentComplaintSummary } from '@/server/complaints';
 
 /** The dashboard's entry to repairs and complaints: what is open, what waits for a rating. */

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 
 /**
  * A committed deadline as text, computed on the server at request time: "还剩 3 小时 12 分 ·

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { billDate } from '@/components/bills/bill-dates';
 import { toLocale } from '@/lib/locale';
 import { formatFen } from '@/lib/money';

@@ -1,5 +1,5 @@
 import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { getMessages } from '@/i18n/server';
 
 /**
  * Hands the messages of a few namespaces to the client components below (forms that render

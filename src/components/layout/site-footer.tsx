@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import type { TContactChannels } from '@/server/site';
 
 export async function SiteFooter({ contact }: { contact: TContactChannels }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { setLocale, setTextSize } from '@/actions/preferences/set-preference';
 import { signOutAction } from '@/actions/auth/sign-out';
 import { LOCALES, type TLocale } from '@/lib/locale';

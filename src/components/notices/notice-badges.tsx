@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import type { TNoticeKind } from '@/server/notices';
 
 const KIND_STYLE: Record<TNoticeKind, string> = {

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 
 /** "3 Dec 2026, 09:00 to 3 Dec 2026, 17:00" in the reader's language, Beijing time. */
 export async function NoticeTimeRange({ startsAt, endsAt }: { startsAt: Date; endsAt: Date }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TResidentNotice } from '@/server/notices';
 import { localizedText } from './localized-text';

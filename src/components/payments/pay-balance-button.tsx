@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { startPaymentAction } from '@/actions/payments/start-payment';
 import { SubmitButton } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';

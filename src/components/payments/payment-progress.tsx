@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { FormMessage } from '@/components/ui/form';
 import type { TPaymentView } from '@/server/payments';
 

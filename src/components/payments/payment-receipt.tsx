@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import { formatFen } from '@/lib/money';
 import type { TPaymentView } from '@/server/payments';

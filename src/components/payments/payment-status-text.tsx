@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import type { TPaymentView } from '@/server/payments';
 
 const TONES: Record<TPaymentView['status'], string> = {

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 
 /** Says, on every sandbox page, that this is a test and no real money moves. */
 export async function SandboxBanner() {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 
 /** The link to an account's annual reports, for account cards and account pages. */
 export async function AccountReportsLink({

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 
 /** The link to an account's usage page, for the dashboard card footer and the account page. */
 export async function AccountUsageLink({

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { requestPasswordResetAction } from '@/actions/auth/request-password-reset';
 import { PageTitle } from '@/components/ui/form';
 import { EmailRequestForm } from '../_components/email-request-form';

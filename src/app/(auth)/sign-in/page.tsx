@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { safeNext, SIGNED_IN_LANDING } from '@/actions/auth/safe-next';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { getActor } from '@/server/auth';

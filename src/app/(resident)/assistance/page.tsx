@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { startApplicationAction } from '@/actions/assistance/start-application';
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { dayDate } from '@/components/assistance/dates';

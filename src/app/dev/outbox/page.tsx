@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { pageNotFound } from '@/lib/page-not-found';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import { Field, PageTitle, SubmitButton } from '@/components/ui/form';
 import { isOutboxPageEnabled, listOutboxMail } from '@/server/mail';
 import { OutboxBanner, OutboxStatus } from './_lib/outbox-banner';

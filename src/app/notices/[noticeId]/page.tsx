@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { localizedText } from '@/components/notices/localized-text';
 import { NoticeBadges } from '@/components/notices/notice-badges';
 import { NoticeArea } from '@/components/notices/notice-list-item';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { startGuestPaymentAction } from '@/actions/payments/guest-pay';
 import { GUEST_PAY_COOKIE } from '@/actions/payments/payment-forms.schema';
 import { FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { waitingParts } from '@/components/assistance/dates';
 import { FormMessage, PageTitle } from '@/components/ui/form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import { startBillingRunAction } from '@/actions/billing/start-billing-run';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';

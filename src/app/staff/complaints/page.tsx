@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle, SecondaryButton } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';
 import { countOpenComplaints, listComplaintQueue, type TQueueFilters } from '@/server/complaints';

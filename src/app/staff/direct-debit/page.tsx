@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { startCollectionDayAction } from '@/actions/direct-debit/start-collection-day';
 import { billDate } from '@/components/bills/bill-dates';
 import { CollectionsTable } from '@/components/direct-debit/collections-table';

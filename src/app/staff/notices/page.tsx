@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import { PageTitle, SelectField } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';
 import { listStaffNotices, NOTICE_STATUSES } from '@/server/notices';

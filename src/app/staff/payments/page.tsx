@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { decideRefundAction, reconcileNowAction } from '@/actions/payments/staff-payments';
 import { StaffPaymentsTable } from '@/components/payments/staff-payments-table';
 import { FormMessage, PageTitle, SecondaryButton, SubmitButton } from '@/components/ui/form';

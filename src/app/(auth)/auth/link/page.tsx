@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { continueSignInLinkAction } from '@/actions/auth/continue-sign-in-link';
 import { safeNext } from '@/actions/auth/safe-next';
 import { FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';

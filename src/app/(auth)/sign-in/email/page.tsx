@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { safeNext } from '@/actions/auth/safe-next';
 import { sendSignInLinkAction } from '@/actions/auth/send-sign-in-link';
 import { PageTitle } from '@/components/ui/form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { answerInfoRequestAction } from '@/actions/assistance/answer-info-request';
 import { removeDocumentAction } from '@/actions/assistance/remove-document';
 import { saveApplicationAction } from '@/actions/assistance/save-application';

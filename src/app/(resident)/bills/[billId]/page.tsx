@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { BalanceSummary } from '@/components/bills/balance-summary';
 import { BillComparison } from '@/components/bills/bill-comparison';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { PaymentProgress } from '@/components/payments/payment-progress';
 import { PaymentFacts } from '@/components/payments/payment-receipt';
 import { PageTitle } from '@/components/ui/form';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { pageNotFound } from '@/lib/page-not-found';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { getOutboxMail, isOutboxPageEnabled } from '@/server/mail';
 import { OutboxBanner, OutboxStatus } from '../_lib/outbox-banner';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { PaymentProgress } from '@/components/payments/payment-progress';
 import { PaymentFacts } from '@/components/payments/payment-receipt';
 import { PageTitle } from '@/components/ui/form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { completeSandboxSetupAction } from '@/actions/sandbox/sandbox-setup';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
 import { pageNotFound } from '@/lib/page-not-found';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { decideApplicationAction } from '@/actions/assistance/decide-application';
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { dayDate, waitingParts } from '@/components/assistance/dates';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { fileForResidentAction } from '@/actions/assistance/file-for-resident';
 import { Field, FormMessage, PageTitle, SelectField, SubmitButton } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';

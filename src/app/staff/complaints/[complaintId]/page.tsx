@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle, SecondaryButton } from '@/components/ui/form';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { DeadlineCountdown } from '@/components/complaints/deadline-countdown';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { requestRefundAction } from '@/actions/payments/staff-payments';
 import { PaymentFacts } from '@/components/payments/payment-receipt';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';
 import { STAFF_ROLES } from '@/server/staff';

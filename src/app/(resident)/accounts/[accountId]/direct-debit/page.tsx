@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { cancelMandateAction } from '@/actions/direct-debit/cancel-mandate';
 import { startMandateSetupAction } from '@/actions/direct-debit/start-mandate-setup';
 import { CollectionsTable } from '@/components/direct-debit/collections-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { parseId } from '@/components/bills/bill-dates';
 import { PayPanel } from '@/components/payments/pay-panel';
 import { PaymentStatusText } from '@/components/payments/payment-status-text';

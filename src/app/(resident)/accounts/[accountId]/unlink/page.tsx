@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { pageNotFound } from '@/lib/page-not-found';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { requireUser } from '@/server/auth';
 import { getLinkedAccount } from '@/server/accounts';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { pageNotFound } from '@/lib/page-not-found';
 import { toLocale } from '@/lib/locale';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';

@@ -1,4 +1,4 @@
-import { getLocale } from 'next-intl/server';
+import { getLocale } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';

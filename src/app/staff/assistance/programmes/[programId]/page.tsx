@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { parseId } from '@/components/bills/bill-dates';
 import { PageTitle } from '@/components/ui/form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { resolveBillingExceptionAction } from '@/actions/billing/resolve-billing-exception';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
 import { pageNotFound } from '@/lib/page-not-found';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { toShanghaiDateTimeValue } from '@/actions/notices/save-notice.schema';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { PageTitle } from '@/components/ui/form';

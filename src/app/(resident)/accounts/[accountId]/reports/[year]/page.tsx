@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { pageNotFound } from '@/lib/page-not-found';
 import { toLocale } from '@/lib/locale';
 import { formatFen } from '@/lib/money';

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { z } from 'zod';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { authorizeSandboxWalletAction } from '@/actions/sandbox/sandbox-checkout';
 import { SandboxBanner } from '@/components/payments/sandbox-banner';
 import { PageTitle, SecondaryButton, SubmitButton } from '@/components/ui/form';
