@@ -2,6 +2,7 @@ import 'server-only';
 import { env } from '@/env';
 import { planDeliveries, sandboxRandom, type TDeliveryPlan } from './chaos';
 import { sandboxId, unixNow } from './ids';
+import { saveSandboxObjectsBatched } from './batched-store';
 import { saveSandboxObjects } from './store';
 import type { TStripeObject } from './types';
 
@@ -28,9 +29,12 @@ export function installSandboxEventSink(sink: TSandboxEventSink | undefined): vo
 /**
  * Records Stripe-shaped events (snapshots of the objects as they are now) and schedules their
  * delivery: asynchronously, and with STRIPE_SANDBOX_CHAOS late, twice or out of order.
+ * `grouped` stores them with the calls in flight beside them (micro-batch.ts), for the
+ * off-session path a collection day calls thousands of times at once.
  */
 export async function emitSandboxEvents(
   events: readonly { type: string; object: TStripeObject }[],
+  options: { grouped?: boolean } = {},
 ): Promise<TSandboxEvent[]> {
   if (events.length === 0) return [];
   const created = unixNow();
@@ -45,7 +49,8 @@ export async function emitSandboxEvents(
     request: { id: null, idempotency_key: null },
     type,
   }));
-  await saveSandboxObjects(records);
+  if (options.grouped) await saveSandboxObjectsBatched(records);
+  else await saveSandboxObjects(records);
   const plan = planDeliveries(
     records.map((r) => r.id),
     env.STRIPE_SANDBOX_CHAOS,

@@ -146,7 +146,7 @@ export const offSessionPaymentIntentsResource: TSandboxResource = {
         if (bank) events.unshift({ type: 'payment_intent.processing', object: intent });
         // Group-committed with the other collections in flight (a collection day makes thousands).
         await saveSandboxObjectsBatched([final.intent, final.charge]);
-        await emitSandboxEvents(events);
+        await emitSandboxEvents(events, { grouped: true });
         if (bank) return ok(intent);
         if (final.intent.status === 'succeeded') return ok(final.intent);
         const error = final.intent.last_payment_error ?? {};
