@@ -12,5 +12,5 @@ export async function unlinkAccountAction(formData: FormData): Promise<void> {
   if (!parsed.success) pageNotFound();
   const result = await unlinkServiceAccount({ actor, accountId: parsed.data.accountId });
   if (!result.ok) pageNotFound();
-  redirect('/dashboard?unlinked=1');
+  redirect(`/dashboard?unlinked=${result.directDebitCanceled ? 'direct-debit' : '1'}`);
 }

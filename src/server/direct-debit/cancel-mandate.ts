@@ -60,6 +60,42 @@ export async function cancelMandate(input: {
     });
   });
   if (!outcome) return { ok: false, error: 'not_found' };
+  await finishCancellation(outcome);
+  return { ok: true, canceledCollections: outcome.canceled, inFlight: outcome.inFlight };
+}
+
+export type TMandateCancellation = Awaited<ReturnType<typeof cancelMandatesInTransaction>>;
+
+/**
+ * Inside an unlink: the live mandates of the account that the person leaving set up (their
+ * bank account or card) are canceled with the link — nobody keeps paying for an account they
+ * no longer hold. A mandate another holder set up stays. Null when there was none.
+ */
+export async function cancelOwnMandatesOnUnlink(
+  tx: TDb,
+  input: { actor: TActor; accountId: number },
+): Promise<TMandateCancellation | null> {
+  const live = await tx
+    .select({
+      id: mandates.id,
+      status: mandates.status,
+      paymentMethodId: mandates.providerPaymentMethodId,
+    })
+    .from(mandates)
+    .where(
+      and(
+        eq(mandates.accountId, input.accountId),
+        eq(mandates.createdByUserId, input.actor.userId),
+        inArray(mandates.status, ['active', 'pending']),
+      ),
+    )
+    .for('update');
+  if (live.length === 0) return null;
+  return cancelMandatesInTransaction(tx, { ...input, mandates: live, reason: 'unlinked' });
+}
+
+/** After the transaction: the mail it queued goes out, the saved methods are detached. */
+export async function finishCancellation(outcome: TMandateCancellation): Promise<void> {
   await notifyMailQueued(outcome.mailIds);
   for (const id of outcome.paymentMethodIds) {
     await getDirectDebitProvider()
@@ -71,7 +107,6 @@ export async function cancelMandate(input: {
         ),
       );
   }
-  return { ok: true, canceledCollections: outcome.canceled, inFlight: outcome.inFlight };
 }
 
 async function cancelMandatesInTransaction(

@@ -147,7 +147,7 @@ describe('unlinking a service account', () => {
 
     const result = await unlinkServiceAccount({ actor: actorFor(user), accountId: account.id });
 
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, directDebitCanceled: false });
     expect(await listLinkedAccounts({ actor: actorFor(user) })).toEqual([]);
     expect(await auditRows('account.unlinked', account.id)).toHaveLength(1);
   });

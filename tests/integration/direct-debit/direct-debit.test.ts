@@ -5,10 +5,12 @@ import { auditLog, bills as billsTable, payments, users } from '@/server/db/sche
 import { hashPassword } from '@/server/auth/password';
 import { getAccountBalance } from '@/server/payments/ledger';
 import { cancelMandate } from '@/server/direct-debit/cancel-mandate';
+import { hasOwnLiveMandate } from '@/server/direct-debit/has-own-live-mandate';
+import { unlinkServiceAccount } from '@/server/accounts/unlink-service-account';
 import { getDirectDebitOverview } from '@/server/direct-debit/get-direct-debit-overview';
 import { startMandateSetup } from '@/server/direct-debit/start-mandate-setup';
 import { completeSetupSession } from '@/server/payments/sandbox/complete-setup-session';
-import { actorFor, createResidentWithAccount, createUser } from '../../fixtures/world';
+import { actorFor, createResidentWithAccount, createUser, linkAccount } from '../../fixtures/world';
 import { createBill, fixedLine, recordPayment } from '../../fixtures/billing';
 import { captureSandboxEvents, ledgerOf } from '../../fixtures/payments';
 import {
@@ -298,6 +300,43 @@ describe('changing the bank account', () => {
 
     await collectionDay(events, '2026-12-21');
     expect(await balanceOf(account.id)).toBe(0);
+  });
+});
+
+describe('unlinking the account', () => {
+  it('cancels the direct debit the leaving resident set up: nothing more is taken', async () => {
+    const { actor, account } = await residentWithDecemberBill();
+    await setUpMandate(events, { actor, accountId: account.id });
+    await collectionDay(events, '2026-12-07');
+    expect(await hasOwnLiveMandate({ actor, accountId: account.id })).toBe(true);
+
+    expect(await unlinkServiceAccount({ actor, accountId: account.id })).toEqual({
+      ok: true,
+      directDebitCanceled: true,
+    });
+    const [mandate] = await mandatesOf(account.id);
+    expect(mandate).toMatchObject({ status: 'canceled', cancelReason: 'unlinked' });
+    const day = await collectionDay(events, '2026-12-21');
+    expect(day.report).toMatchObject({ attempted: 0 });
+    const [collection] = await collectionsOf(account.id);
+    expect(collection).toMatchObject({ status: 'canceled', closedReason: 'mandate_canceled' });
+    expect(await balanceOf(account.id)).toBe(8600);
+  });
+
+  it("leaves another holder's direct debit running when someone else unlinks", async () => {
+    const { actor, account } = await residentWithDecemberBill();
+    await setUpMandate(events, { actor, accountId: account.id });
+    const spouse = await createUser();
+    await linkAccount({ userId: spouse.id, accountId: account.id });
+    const spouseActor = actorFor(spouse);
+    expect(await hasOwnLiveMandate({ actor: spouseActor, accountId: account.id })).toBe(false);
+
+    expect(await unlinkServiceAccount({ actor: spouseActor, accountId: account.id })).toEqual({
+      ok: true,
+      directDebitCanceled: false,
+    });
+    const [mandate] = await mandatesOf(account.id);
+    expect(mandate?.status).toBe('active');
   });
 });
 

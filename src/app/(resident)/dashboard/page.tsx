@@ -71,7 +71,12 @@ export default async function DashboardPage({
     <div className="space-y-8">
       <PageTitle lead={t('dashboard.lead')}>{greeting}</PageTitle>
       {params.linked ? <FormMessage tone="success">{t('dashboard.linked')}</FormMessage> : null}
-      {params.unlinked ? <FormMessage tone="success">{t('dashboard.unlinked')}</FormMessage> : null}
+      {params.unlinked ? (
+        <FormMessage tone="success">
+          {t('dashboard.unlinked')}
+          {params.unlinked === 'direct-debit' ? ` ${t('dashboard.unlinkedDirectDebit')}` : null}
+        </FormMessage>
+      ) : null}
 
       {/* Later capabilities add their own sections here (notices, bills due, payments,
           complaints, waivers), each fed by its own domain query — never placeholder numbers. */}

@@ -45,7 +45,7 @@ export const mandates = pgTable(
     activatedAt: timestamp({ withTimezone: true }),
     canceledAt: timestamp({ withTimezone: true }),
     canceledByUserId: text(),
-    /** resident | replaced | staff | account_closed */
+    /** resident | replaced | staff | account_closed | unlinked */
     cancelReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { requireUser } from '@/server/auth';
 import { getLinkedAccount } from '@/server/accounts';
+import { hasOwnLiveMandate } from '@/server/direct-debit';
 import { unlinkAccountAction } from '@/actions/accounts/unlink-account';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,7 @@ export default async function UnlinkAccountPage({
   const accountId = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   const account = accountId === null ? null : await getLinkedAccount({ actor, accountId });
   if (!account) pageNotFound();
+  const stopsDirectDebit = await hasOwnLiveMandate({ actor, accountId: account.id });
   const t = await getTranslations('accounts');
   const zh = (await getLocale()) === 'zh-CN';
   return (
@@ -35,6 +37,11 @@ export default async function UnlinkAccountPage({
         <p className="text-muted">{zh ? account.address.zh : account.address.en}</p>
       </div>
       <p>{t('unlink.body', { number: account.accountNumber })}</p>
+      {stopsDirectDebit ? (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
+          {t('unlink.stopsDirectDebit')}
+        </p>
+      ) : null}
       <form action={unlinkAccountAction} className="flex flex-wrap items-center gap-4">
         <input type="hidden" name="accountId" value={account.id} />
         <button
