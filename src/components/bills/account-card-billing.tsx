@@ -33,9 +33,11 @@ export async function AccountCardBilling({
             </Link>
             {bill.estimated ? <EstimatedBadge>{t('list.estimated')}</EstimatedBadge> : null}
             <span className="text-muted block text-sm">
-              {t('dashboard.dueOn', {
-                date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
-              })}
+              {bill.totalFen > 0
+                ? t('dashboard.dueOn', {
+                    date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
+                  })
+                : t('dashboard.nothingToPay')}
             </span>
           </>
         ) : (

@@ -15,6 +15,7 @@ const NOTICES = ['nothing_to_pay', 'provider_error', 'unavailable'] as const;
 export async function PayPanel({
   options,
   billId,
+  billTotalFen,
   returnTo,
   notice,
   compact = false,
@@ -22,6 +23,8 @@ export async function PayPanel({
 }: {
   options: TPayOptions;
   billId?: number;
+  /** The bill's total: one of zero or less (a waiver covered it all) asked nothing to pay. */
+  billTotalFen?: number;
   returnTo: string;
   /** `?payment=` from a failed attempt, shown once. */
   notice?: string;
@@ -63,6 +66,10 @@ export async function PayPanel({
                 <input type="hidden" name="returnTo" value={returnTo} />
                 <SubmitButton>{t('pay.bill', { amount: money(billDue) })}</SubmitButton>
               </form>
+            ) : billTotalFen !== undefined && billTotalFen <= 0 ? (
+              <p className="font-semibold" data-testid="bill-nothing-to-pay">
+                {t('pay.billNothingToPay')}
+              </p>
             ) : (
               <p className="text-success font-semibold" data-testid="bill-paid">
                 ✓ {t('pay.billPaid')}

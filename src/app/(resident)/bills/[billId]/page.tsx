@@ -87,6 +87,7 @@ export default async function BillPage({ params, searchParams }: TProps) {
             <PayPanel
               options={payOptions}
               billId={bill.id}
+              billTotalFen={bill.totalFen}
               returnTo={`/bills/${bill.id}`}
               notice={(await searchParams).payment}
             />
