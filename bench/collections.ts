@@ -10,12 +10,20 @@
  * PaymentIntent create rate (stripe.paymentIntents.create, same concurrency, nothing of ours
  * around it). Prints collections/s and the ratio to the baseline. Goal ≥ 1,000 collections/s.
  *
+ * BENCH_WORKERS (default 2, one per core here) runs the day in that many worker processes at
+ * once, as `npm run worker` on several machines or cores would: each calls collectDueCollections
+ * and the claims (FOR UPDATE SKIP LOCKED) share the collections out. The day is timed from the
+ * moment every worker has loaded its code to the last one finishing. The baseline stays one
+ * process (the SDK + sandbox rate of a single process), so a ratio above 1 is the second core.
+ *
  * Needs DATABASE_URL (a PostgreSQL server); uses its own database BENCH_DB (default
  * wanjia_bench_collections), recreated each run. Webhook delivery of the emitted events is not
  * part of the figure (the sandbox stores the events; bench:webhooks measures their handling).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
+import type { TCollectionDayResult } from '../src/server/direct-debit/collect-due-collections';
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -28,6 +36,7 @@ const MANDATES = Number(process.env.BENCH_MANDATES ?? 100_000);
 const BASELINE_CALLS = Number(process.env.BENCH_BASELINE_CALLS ?? 10_000);
 const DECLINE_EVERY = 50;
 const DAY = '2026-12-21';
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const dbName = process.env.BENCH_DB ?? 'wanjia_bench_collections';
 const dbUrl = new URL(serverUrl);
 dbUrl.pathname = `/${dbName}`;
@@ -122,34 +131,98 @@ async function prepareDatabase(): Promise<void> {
   );
 }
 
+type TWorkerResult = TCollectionDayResult & { eventsEmitted: number };
+
+/** The code a collection-day process runs, with the sandbox's events counted, not delivered. */
+async function loadCollectionCode() {
+  const { collectDueCollections } =
+    await import('../src/server/direct-debit/collect-due-collections');
+  const { installSandboxEventSink } = await import('../src/server/payments/sandbox/events');
+  const sink = { eventsEmitted: 0 };
+  // Events are stored by the sandbox as usual; their delivery is bench:webhooks' subject.
+  installSandboxEventSink(async (plan) => {
+    sink.eventsEmitted += plan.length;
+  });
+  return { collectDueCollections, sink };
+}
+
+/**
+ * A worker process (BENCH_WORKER=1): loads the collection code, says `ready`, waits for `go` on
+ * stdin, works the day until nothing is left to claim, and prints its result as JSON.
+ */
+async function workerMain() {
+  const { collectDueCollections, sink } = await loadCollectionCode();
+  const { closeDatabase } = await import('../src/server/db');
+  const lines = createInterface({ input: process.stdin });
+  console.log('ready');
+  await new Promise<void>((resolve) => lines.once('line', () => resolve()));
+  const result = await collectDueCollections({ today: DAY });
+  await closeDatabase();
+  console.log(JSON.stringify({ ...result, eventsEmitted: sink.eventsEmitted }));
+  lines.close();
+}
+
+type TWorker = { child: ChildProcess; ready: Promise<void>; result: Promise<TWorkerResult> };
+
+function startWorker(): TWorker {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, process.argv[1] ?? 'bench/collections.ts'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl.toString(),
+        STRIPE_SANDBOX_CHAOS: 'false',
+        BENCH_WORKER: '1',
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const result = new Promise<TWorkerResult>((resolve, reject) => {
+    lines.on('line', (line) => {
+      if (line === 'ready') markReady();
+      else if (line.startsWith('{')) resolve(JSON.parse(line) as TWorkerResult);
+    });
+    child.on('exit', (code) =>
+      code === 0 ? undefined : reject(new Error(`worker exited with ${code}`)),
+    );
+  });
+  return { child, ready, result };
+}
+
 async function main() {
   await prepareDatabase();
   process.env.DATABASE_URL = dbUrl.toString();
   process.env.STRIPE_SANDBOX_CHAOS = 'false';
-  const { collectDueCollections } =
-    await import('../src/server/direct-debit/collect-due-collections');
-  const { installSandboxEventSink } = await import('../src/server/payments/sandbox/events');
   const { getStripe } = await import('../src/server/payments/get-stripe');
   const { closeDatabase } = await import('../src/server/db');
   const { env } = await import('../src/env');
-  let eventsEmitted = 0;
-  // Events are stored by the sandbox as usual; their delivery is bench:webhooks' subject.
-  installSandboxEventSink(async (plan) => {
-    eventsEmitted += plan.length;
-  });
 
   const load = () => {
     const r = spawnSync('uptime', [], { encoding: 'utf8' });
     return r.stdout.trim().replace(/^.*load average:\s*/, '');
   };
-  console.log(`▸ load average before: ${load()}; concurrency ${env.DIRECT_DEBIT_CONCURRENCY}`);
-
-  // 1. The collection day.
+  // 1. The collection day, in WORKERS processes sharing it through the SKIP LOCKED claims.
+  const workers = Array.from({ length: WORKERS }, () => startWorker());
+  await Promise.all(workers.map((w) => w.ready));
+  console.log(
+    `▸ load average before: ${load()}; ${WORKERS} worker process(es), concurrency ${env.DIRECT_DEBIT_CONCURRENCY} each`,
+  );
   const t0 = performance.now();
-  const result = await collectDueCollections({ today: DAY });
+  for (const w of workers) w.child.stdin?.end('go\n');
+  const parts = await Promise.all(workers.map((w) => w.result));
   const daySeconds = (performance.now() - t0) / 1000;
+  const result = parts.reduce((sum, part) => {
+    for (const key of Object.keys(sum) as (keyof TWorkerResult)[]) sum[key] += part[key];
+    return sum;
+  });
+  const eventsEmitted = result.eventsEmitted;
 
-  // 2. Baseline: the same SDK call on the same sandbox, nothing of ours around it.
+  // 2. Baseline: the same SDK call on the same sandbox, nothing of ours around it (this process).
+  await loadCollectionCode();
   const stripe = getStripe();
   let next = 0;
   const t1 = performance.now();
@@ -209,7 +282,7 @@ async function main() {
   const perSecond = result.attempted / daySeconds;
   const basePerSecond = BASELINE_CALLS / baseSeconds;
   console.table({
-    'collection day': {
+    [`collection day (${WORKERS} processes)`]: {
       seconds: +daySeconds.toFixed(2),
       'per s': Math.round(perSecond),
       attempted: result.attempted,
@@ -230,7 +303,7 @@ async function main() {
   if (Object.values(checks).includes(false)) process.exit(1);
 }
 
-main().catch((error: unknown) => {
+(process.env.BENCH_WORKER === '1' ? workerMain() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
