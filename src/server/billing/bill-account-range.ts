@@ -160,37 +160,29 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
                           WHERE b.account_id = a.id AND b.period = ${p}::date
                             AND b.account_id BETWEEN ${batch.fromAccountId} AND ${batch.toAccountId})
     ),
-    monthly AS (
-      -- The range's readings summed per account and month first (a meter replacement gives a
-      -- month two rows), so the per-account step below needs no count(DISTINCT …) sorts.
-      SELECT r.account_id, r.period,
-             sum(r.consumption) AS usage,
-             bool_or(r.consumption < 0) AS negative,
-             bool_or(r.kind = 'estimated') AS estimated,
-             count(*) AS readings,
-             min(r.reading - r.consumption) AS reading_from,
-             max(r.reading) AS reading_to,
-             sum(r.consumption) FILTER (WHERE r.kind <> 'estimated' AND r.consumption >= 0) AS read_usage,
-             bool_or(r.kind <> 'estimated' AND r.consumption >= 0) AS has_read,
-             bool_and(r.kind <> 'estimated' AND r.consumption >= 0) AS actual
+    hist AS (
+      -- One pass over the range's readings, one row per account. History averages are per
+      -- month with a real reading, and a meter replacement gives a month two rows: months are
+      -- counted as bits of a mask instead of count(DISTINCT period), which sorted every group.
+      -- Periods are first days of months, at least 28 days apart, so (period - historyFrom)
+      -- / 28 gives each of the 13 months its own bit.
+      SELECT r.account_id,
+             sum(r.consumption) FILTER (WHERE r.period = ${p}::date) AS usage,
+             bool_or(r.consumption < 0) FILTER (WHERE r.period = ${p}::date) AS negative,
+             bool_or(r.kind = 'estimated') FILTER (WHERE r.period = ${p}::date) AS estimated,
+             CASE WHEN count(*) FILTER (WHERE r.period = ${p}::date) = 1
+                  THEN min(r.reading - r.consumption) FILTER (WHERE r.period = ${p}::date) END AS reading_from,
+             CASE WHEN count(*) FILTER (WHERE r.period = ${p}::date) = 1
+                  THEN max(r.reading) FILTER (WHERE r.period = ${p}::date) END AS reading_to,
+             max(r.period) FILTER (WHERE r.period < ${p}::date) AS last_read,
+             sum(r.consumption) FILTER (WHERE r.period < ${p}::date AND r.kind <> 'estimated' AND r.consumption >= 0)
+               AS read_usage,
+             bit_count(bit_or(1::bigint << ((r.period - ${period.historyFrom}::date) / 28))
+                         FILTER (WHERE r.period < ${p}::date AND r.kind <> 'estimated' AND r.consumption >= 0)::bit(64))
+               AS months
         FROM acc JOIN meter_readings r ON r.account_id = acc.account_id
        WHERE r.period >= ${period.historyFrom}::date AND r.period <= ${p}::date
-       GROUP BY r.account_id, r.period
-    ),
-    hist AS (
-      -- One row per account. History averages are per month with a real reading.
-      SELECT m.account_id,
-             max(m.usage) FILTER (WHERE m.period = ${p}::date) AS usage,
-             bool_or(m.negative) FILTER (WHERE m.period = ${p}::date) AS negative,
-             bool_or(m.estimated) FILTER (WHERE m.period = ${p}::date) AS estimated,
-             max(m.reading_from) FILTER (WHERE m.period = ${p}::date AND m.readings = 1) AS reading_from,
-             max(m.reading_to) FILTER (WHERE m.period = ${p}::date AND m.readings = 1) AS reading_to,
-             max(m.period) FILTER (WHERE m.period < ${p}::date) AS last_read,
-             sum(m.read_usage) FILTER (WHERE m.period < ${p}::date AND m.has_read)
-               / nullif(count(*) FILTER (WHERE m.period < ${p}::date AND m.has_read), 0) AS average,
-             count(*) FILTER (WHERE m.period < ${p}::date AND m.has_read) AS months
-        FROM monthly m
-       GROUP BY m.account_id
+       GROUP BY r.account_id
     ),
     estimates AS (
       -- Only for the few accounts without a reading this month: the average of the last three
@@ -200,8 +192,12 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
                (SELECT round(avg(x), 2)
                   FROM unnest((array_agg(m.usage ORDER BY m.period DESC) FILTER (WHERE m.actual))[1:3]) AS x),
                max(m.usage) FILTER (WHERE m.period = ${period.sameMonthLastYear}::date AND m.actual)) AS estimate
-        FROM monthly m JOIN hist h ON h.account_id = m.account_id
-       WHERE h.usage IS NULL AND m.period < ${p}::date
+        FROM (SELECT r.account_id, r.period, sum(r.consumption) AS usage,
+                     bool_and(r.kind <> 'estimated' AND r.consumption >= 0) AS actual
+                FROM hist h JOIN meter_readings r ON r.account_id = h.account_id
+               WHERE h.usage IS NULL
+                 AND r.period >= ${period.historyFrom}::date AND r.period < ${p}::date
+               GROUP BY r.account_id, r.period) AS m
        GROUP BY m.account_id
     ),
     earlier AS (
@@ -216,7 +212,8 @@ async function readAccountMonths(tx: TTx, batch: TBillingBatch): Promise<TAccoun
        GROUP BY b.account_id
     ),
     net AS (
-      SELECT acc.*, h.negative, h.estimated, h.reading_from, h.reading_to, h.average, h.months,
+      SELECT acc.*, h.negative, h.estimated, h.reading_from, h.reading_to, h.months,
+             h.read_usage / nullif(h.months, 0) AS average,
              x.estimate, e.used_before, h.usage - coalesce(e.unread, 0) AS usage
         FROM acc
         LEFT JOIN hist h ON h.account_id = acc.account_id
