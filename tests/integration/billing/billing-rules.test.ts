@@ -113,6 +113,41 @@ describe('what a billing run reads from the readings', () => {
     expect(await exceptionsOf(JAN)).toEqual([]);
   });
 
+  it('counts a month read on two meters once in the household average', async () => {
+    await createTariff();
+    // Twelve months of 150 kWh, June on two meters (150 + 150): the average is 1,950 / 12 =
+    // 162.5 kWh, so 470 kWh is under three times it. Counting readings instead of months
+    // (1,950 / 13 = 150) would hold 470 kWh back as a spike.
+    const { account } = await createServiceAccount({
+      utility: 'electricity',
+      readings: yearOfReadings(150, { '2025-01-01': 470 }),
+    });
+    const db = await getDb();
+    const [newMeter] = await db
+      .insert(meters)
+      .values({
+        accountId: account.id,
+        serialNumber: `ME-JUNE-${account.id}`,
+        installedOn: '2024-06-01',
+      })
+      .returning();
+    if (!newMeter) throw new Error('meter not created');
+    await db.insert(meterReadings).values({
+      accountId: account.id,
+      meterId: newMeter.id,
+      period: '2024-06-01',
+      readOn: '2024-06-25',
+      reading: '150',
+      consumption: '150',
+      kind: 'actual',
+    });
+
+    await runJanuary();
+
+    expect(await billOf(account.id, JAN)).toMatchObject({ usage: '470.00', estimated: false });
+    expect(await exceptionsOf(JAN)).toEqual([]);
+  });
+
   it('bills a high month up to three times the household average, and holds back one above it', async () => {
     await createTariff();
     const cases = [
