@@ -50,6 +50,11 @@ export async function PayPanel({
           {t(`pay.notice.${shownNotice}`)}
         </FormMessage>
       ) : null}
+      {options.directDebitInFlightFen > 0 && (billDue ?? options.balanceDueFen) > 0 ? (
+        <FormMessage tone="info">
+          {t('pay.directDebitInFlight', { amount: money(options.directDebitInFlightFen) })}
+        </FormMessage>
+      ) : null}
       {options.openPayment?.status === 'processing' ? (
         <FormMessage tone="info">
           {t('pay.processing')}{' '}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, exists, inArray } from 'drizzle-orm';
+import { and, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { linkOf } from '../accounts/link-of';
@@ -21,6 +21,11 @@ export type TPayOptions = {
   includesOlderBills: boolean;
   /** A checkout already in flight for this account (pay buttons then lead to it). */
   openPayment: { id: string; status: 'pending' | 'processing' } | null;
+  /**
+   * Direct-debit money already asked of the bank and not yet confirmed (it takes days): the
+   * pay buttons warn that paying as well would leave the extra as credit.
+   */
+  directDebitInFlightFen: number;
   currency: string;
 };
 
@@ -55,6 +60,16 @@ export async function getPayOptions(input: {
       ),
     )
     .limit(1);
+  const [inFlight] = await db
+    .select({ fen: sql<number>`coalesce(sum(${payments.amountFen}), 0)`.mapWith(Number) })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.accountId, account.id),
+        eq(payments.channel, 'direct_debit'),
+        eq(payments.status, 'processing'),
+      ),
+    );
   const billDueFen =
     input.billId === undefined ? null : amountToSettleBill(openBills, input.billId);
   const own = openBills.find((b) => b.billId === input.billId)?.openFen ?? 0;
@@ -68,6 +83,7 @@ export async function getPayOptions(input: {
       open && (open.status === 'pending' || open.status === 'processing')
         ? { id: open.id, status: open.status }
         : null,
+    directDebitInFlightFen: inFlight?.fen ?? 0,
     currency: 'CNY',
   };
 }

@@ -4,6 +4,8 @@ import { getDb } from '@/server/db';
 import { auditLog, bills as billsTable, payments, users } from '@/server/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { getAccountBalance } from '@/server/payments/ledger';
+import { getPayOptions } from '@/server/payments/get-pay-options';
+import { runCollectionDay } from '@/server/direct-debit/run-collection-day';
 import { cancelMandate } from '@/server/direct-debit/cancel-mandate';
 import { hasOwnLiveMandate } from '@/server/direct-debit/has-own-live-mandate';
 import { unlinkServiceAccount } from '@/server/accounts/unlink-service-account';
@@ -238,12 +240,22 @@ describe('a SEPA bank debit (euro account)', () => {
   }
 
   it('is accepted as processing and settled when the bank confirms', async () => {
-    const { account } = await euroResidentWithIban('DE89 3704 0044 0532 0130 00');
+    const { actor, account } = await euroResidentWithIban('DE89 3704 0044 0532 0130 00');
     const [mandate] = await mandatesOf(account.id);
     expect(mandate).toMatchObject({ status: 'active', methodType: 'sepa_debit', currency: 'EUR' });
     await collectionDay(events, '2026-12-07');
-    const day = await collectionDay(events, '2026-12-21');
-    expect(day.report).toMatchObject({ attempted: 1, processing: 1, succeeded: 0 });
+    const report = await runCollectionDay({ day: '2026-12-21' });
+    expect(report).toMatchObject({ attempted: 1, processing: 1, succeeded: 0 });
+    // While the bank works on it, the pay buttons know the money is already on its way.
+    expect(await getPayOptions({ actor, accountId: account.id })).toMatchObject({
+      balanceDueFen: 8600,
+      directDebitInFlightFen: 8600,
+    });
+    await deliverEmitted(events);
+    expect(await getPayOptions({ actor, accountId: account.id })).toMatchObject({
+      balanceDueFen: 0,
+      directDebitInFlightFen: 0,
+    });
     const [collection] = await collectionsOf(account.id);
     expect(collection).toMatchObject({ status: 'succeeded', currency: 'EUR' });
     expect(await balanceOf(account.id)).toBe(0);
