@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { TDb } from '../db';
 import {
   ledgerEntries,
@@ -165,29 +165,21 @@ async function settleSucceededPayment(tx: TDb, payment: TPaymentRow): Promise<vo
     .where(eq(serviceAccounts.id, payment.accountId))
     .for('update');
   const { openBills } = await listOpenBills(tx, payment.accountId);
-  const inserted = await tx
-    .insert(ledgerEntries)
-    .values({
-      accountId: payment.accountId,
-      kind: 'payment',
-      amountFen: -payment.amountFen,
-      currency: payment.currency,
-      reference: payment.id,
-    })
-    .onConflictDoNothing()
-    .returning({ id: ledgerEntries.id });
-  if (inserted.length === 0) return;
   const { allocations } = allocateOldestFirst(openBills, payment.amountFen);
-  if (allocations.length > 0) {
-    await tx
-      .insert(paymentAllocations)
-      .values(
-        allocations.map((a) => ({
-          paymentId: payment.id,
-          billId: a.billId,
-          amountFen: a.amountFen,
-        })),
-      )
-      .onConflictDoNothing();
-  }
+  // The one `payment` entry (unique per payment) and its allocations in one statement: the
+  // allocations are written only when the entry is new, as a second settlement finds it there.
+  await tx.execute(sql`
+    WITH entry AS (
+      INSERT INTO ${ledgerEntries} (account_id, kind, amount_fen, currency, reference)
+      VALUES (${payment.accountId}, 'payment', ${-payment.amountFen}, ${payment.currency}, ${payment.id})
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    )
+    INSERT INTO ${paymentAllocations} (payment_id, bill_id, amount_fen)
+    SELECT ${payment.id}, t.bill_id, t.amount_fen
+      FROM unnest(${sql.param(allocations.map((a) => a.billId))}::bigint[],
+                  ${sql.param(allocations.map((a) => a.amountFen))}::int[]) AS t(bill_id, amount_fen)
+     WHERE EXISTS (SELECT 1 FROM entry)
+    ON CONFLICT DO NOTHING
+  `);
 }
