@@ -1,4 +1,5 @@
 import 'server-only';
+import { toLocale } from '@/lib/locale';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import { complaintEvents, complaints, type TComplaintStatus } from '../db/schema';
@@ -74,7 +75,7 @@ export async function changeComplaintStatus(input: {
     const mailIds = await notifyFiler(tx, row, closing ? 'closed' : 'status');
     if (closing && !row.filedByUserId && row.contactEmail && body) {
       // An anonymous reporter who left an address gets the answer by mail.
-      const t = getTranslator('zh-CN');
+      const t = getTranslator(toLocale(row.contactLocale));
       mailIds.push(
         ...(await queueMail(tx, {
           to: row.contactEmail,

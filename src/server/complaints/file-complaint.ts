@@ -152,6 +152,7 @@ export async function fileComplaint(input: TFileComplaintInput): Promise<TFileCo
           rural,
           location,
           contactEmail: actor ? null : input.contactEmail?.trim() || null,
+          contactLocale: actor ? null : input.locale,
           description,
           department: commitment.department,
           firstResponseDueAt,

@@ -21,6 +21,7 @@ export async function lockCase(tx: TTx, complaintId: number, scope?: SQL) {
       rural: complaints.rural,
       filedByUserId: complaints.filedByUserId,
       contactEmail: complaints.contactEmail,
+      contactLocale: complaints.contactLocale,
       assigneeUserId: complaints.assigneeUserId,
       firstRespondedAt: complaints.firstRespondedAt,
       answerDueAt: complaints.answerDueAt,

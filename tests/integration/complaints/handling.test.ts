@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/server/db';
-import { complaintEvents, complaints, notifications } from '@/server/db/schema';
+import { complaintEvents, complaints, mailOutbox, notifications } from '@/server/db/schema';
 import { installFileStore } from '@/server/files';
 import {
   addResidentMessage,
@@ -9,6 +9,7 @@ import {
   assignComplaint,
   changeComplaintStatus,
   escalateOverdueComplaints,
+  fileComplaint,
   getComplaint,
   getComplaintAttachment,
   getServiceRatings,
@@ -358,6 +359,43 @@ describe('handling, rating and reopening', () => {
       body: '水压还是很低',
       by: 'resident',
     });
+  });
+});
+
+describe('an anonymous illegal-use report', () => {
+  it('gets the answer by mail in the language it was written in', async () => {
+    const agent = await createStaffInDepartments('agent', ['inspection']);
+    const address = `reporter-${Date.now()}@example.com`;
+    const filed = await fileComplaint({
+      actor: null,
+      ip: '198.51.100.77',
+      locale: 'en',
+      category: 'illegal_use',
+      subType: 'electricity',
+      accountId: null,
+      location: 'Block 9, bicycle shed',
+      description: 'A cable runs from the street light into the shed.',
+      contactEmail: address,
+      files: [],
+    });
+    if (!filed.ok) throw new Error(filed.error);
+    expect(
+      await changeComplaintStatus({
+        actor: agent.actor,
+        complaintId: filed.complaintId,
+        status: 'closed',
+        body: 'Our inspectors removed the cable on Friday.',
+      }),
+    ).toEqual({ ok: true });
+
+    const db = await getDb();
+    const mail = await db
+      .select({ subject: mailOutbox.subject, template: mailOutbox.template })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, address));
+    const answer = mail.find((m) => m.template === 'complaints.report_answered');
+    expect(answer?.subject).toMatch(/^[\x20-\x7e]+$/);
+    expect(answer?.subject).toContain(filed.reference);
   });
 });
 

@@ -80,6 +80,8 @@ export const complaints = pgTable(
     location: text(),
     /** Reply address of an anonymous reporter who chose to leave one. */
     contactEmail: text(),
+    /** The language the anonymous reporter wrote in: the answer is mailed in it. */
+    contactLocale: text(),
     description: text().notNull(),
     status: complaintStatusEnum().notNull().default('new'),
     department: complaintDepartmentEnum().notNull(),
