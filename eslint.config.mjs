@@ -2,6 +2,13 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import tseslint from 'typescript-eslint';
 
+/** Server code imports next-intl's server API through src/i18n/server.ts (shared caches). */
+const NEXT_INTL_SERVER = {
+  name: 'next-intl/server',
+  message:
+    'Import from @/i18n/server: it shares compiled messages and Intl formatters across requests.',
+};
+
 const config = [
   {
     ignores: [
@@ -56,13 +63,7 @@ const config = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'next-intl/server',
-              message:
-                'Import from @/i18n/server: it shares compiled messages and Intl formatters across requests.',
-            },
-          ],
+          paths: [NEXT_INTL_SERVER],
         },
       ],
     },
@@ -73,13 +74,7 @@ const config = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'next-intl/server',
-              message:
-                'Import from @/i18n/server: it shares compiled messages and Intl formatters across requests.',
-            },
-          ],
+          paths: [NEXT_INTL_SERVER],
           patterns: [
             {
               group: ['@/server/db', '@/server/db/*'],

@@ -5,7 +5,8 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { linkOf } from '../accounts/link-of';
 import { getDb, type TDb } from '../db';
-import { collections, mandates, serviceAccounts } from '../db/schema';
+import { collections, mandates } from '../db/schema';
+import { liveMandatesOf, lockLiveMandates } from './live-mandates';
 import { notifyMailQueued } from '../mail';
 import { getDirectDebitProvider } from './get-direct-debit-provider';
 import { notifyAccountHolders } from './notify-account-holders';
@@ -35,22 +36,10 @@ export async function cancelMandate(input: {
   assertCan(actor, 'manage:mandate:own');
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
-    const live = await tx
-      .select({
-        id: mandates.id,
-        status: mandates.status,
-        paymentMethodId: mandates.providerPaymentMethodId,
-      })
-      .from(mandates)
-      .innerJoin(serviceAccounts, eq(serviceAccounts.id, mandates.accountId))
-      .where(
-        and(
-          eq(mandates.accountId, input.accountId),
-          inArray(mandates.status, ['active', 'pending']),
-          exists(linkOf(actor.userId, serviceAccounts.id)),
-        ),
-      )
-      .for('update', { of: mandates });
+    const live = await lockLiveMandates(
+      tx as TDb,
+      liveMandatesOf(input.accountId, exists(linkOf(actor.userId, mandates.accountId))),
+    );
     if (live.length === 0) return null;
     return cancelMandatesInTransaction(tx as TDb, {
       actor,
@@ -75,21 +64,10 @@ export async function cancelOwnMandatesOnUnlink(
   tx: TDb,
   input: { actor: TActor; accountId: number },
 ): Promise<TMandateCancellation | null> {
-  const live = await tx
-    .select({
-      id: mandates.id,
-      status: mandates.status,
-      paymentMethodId: mandates.providerPaymentMethodId,
-    })
-    .from(mandates)
-    .where(
-      and(
-        eq(mandates.accountId, input.accountId),
-        eq(mandates.createdByUserId, input.actor.userId),
-        inArray(mandates.status, ['active', 'pending']),
-      ),
-    )
-    .for('update');
+  const live = await lockLiveMandates(
+    tx,
+    liveMandatesOf(input.accountId, eq(mandates.createdByUserId, input.actor.userId)),
+  );
   if (live.length === 0) return null;
   return cancelMandatesInTransaction(tx, { ...input, mandates: live, reason: 'unlinked' });
 }

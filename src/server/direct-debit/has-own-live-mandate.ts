@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq, exists, inArray } from 'drizzle-orm';
+import { eq, exists } from 'drizzle-orm';
 import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { linkOf } from '../accounts/link-of';
 import { getDb } from '../db';
 import { mandates } from '../db/schema';
+import { liveMandatesOf } from './live-mandates';
 
 /**
  * Whether the actor set up a direct debit on this account of theirs that is active or being set
@@ -20,10 +21,9 @@ export async function hasOwnLiveMandate(input: {
     .select({ id: mandates.id })
     .from(mandates)
     .where(
-      and(
-        eq(mandates.accountId, input.accountId),
+      liveMandatesOf(
+        input.accountId,
         eq(mandates.createdByUserId, input.actor.userId),
-        inArray(mandates.status, ['active', 'pending']),
         exists(linkOf(input.actor.userId, mandates.accountId)),
       ),
     )
