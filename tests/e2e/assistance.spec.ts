@@ -110,22 +110,26 @@ async function applyWithDocument(
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`applying for a waiver, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `applying for a waiver, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('a resident applies with a document and gets a reference and a plain status', async ({
-      page,
-      context,
-    }, testInfo) => {
-      test.skip(javaScriptEnabled, 'the JS-on application is part of the whole journey below');
-      await choosePreferences(context, { locale: 'zh-CN' });
-      const { path, reference } = await applyWithDocument(page, 'assistanceNoJs');
-      await keepScreenshot(page, testInfo, 'assistance-submitted-js-off');
-      await page.goto('/assistance');
-      await expect(main(page)).toContainText(reference);
-      expect(path).toMatch(/^\/assistance\/\d+$/);
-    });
-  });
+      test('a resident applies with a document and gets a reference and a plain status', async ({
+        page,
+        context,
+      }, testInfo) => {
+        test.skip(javaScriptEnabled, 'the JS-on application is part of the whole journey below');
+        await choosePreferences(context, { locale: 'zh-CN' });
+        const { path, reference } = await applyWithDocument(page, 'assistanceNoJs');
+        await keepScreenshot(page, testInfo, 'assistance-submitted-js-off');
+        await page.goto('/assistance');
+        await expect(main(page)).toContainText(reference);
+        expect(path).toMatch(/^\/assistance\/\d+$/);
+      });
+    },
+  );
 }
 
 test('the whole journey: apply, more information, approval, the waiver on the next bill and the renewal reminder', async ({

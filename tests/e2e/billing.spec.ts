@@ -121,62 +121,68 @@ test('billing staff see the runs of the seeded months and open one to read its p
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`a held-back account, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `a held-back account, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('staff start a month, follow its progress and release a held-back account', async ({
-      page,
-      context,
-    }, testInfo) => {
-      test.setTimeout(120_000);
-      await choosePreferences(context, { locale: 'zh-CN' });
-      await signInAsBillingStaff(page);
-      // Two months, so the two variants never share a run.
-      await startRun(page, '水费', javaScriptEnabled ? '2020-01' : '2020-02');
-      const main = page.getByRole('main');
-      await expect(main.locator('#progress-text')).toHaveText(/^已处理 \d+ \/ \d+ 户$/);
-      await expectRefreshOnlyWhenAsked(page);
-
-      // Opt in to the timed refresh while the run works (it may already be done: then there
-      // is nothing to follow and no refresh either way).
-      const watch = main.getByRole('link', { name: '每 10 秒自动刷新' });
-      if (await watch.isVisible()) {
-        await watch.click();
-        await expect(page).toHaveURL(/\?watch=1$/);
-        await expect(
-          main.getByText('本页每 10 秒自动刷新一次').or(main.getByText('已完成', { exact: true })),
-        ).toBeVisible();
+      test('staff start a month, follow its progress and release a held-back account', async ({
+        page,
+        context,
+      }, testInfo) => {
+        test.setTimeout(120_000);
+        await choosePreferences(context, { locale: 'zh-CN' });
+        await signInAsBillingStaff(page);
+        // Two months, so the two variants never share a run.
+        await startRun(page, '水费', javaScriptEnabled ? '2020-01' : '2020-02');
+        const main = page.getByRole('main');
+        await expect(main.locator('#progress-text')).toHaveText(/^已处理 \d+ \/ \d+ 户$/);
         await expectRefreshOnlyWhenAsked(page);
-      }
-      await refreshUntilCompleted(page);
-      await keepScreenshot(page, testInfo, `billing-run-js-${javaScriptEnabled ? 'on' : 'off'}`);
 
-      const heading = main.getByText(/还有 \d+ 户等待核对/);
-      const before = openCount(await heading.textContent());
-      expect(before).toBeGreaterThan(0);
-      const { item, account } = await firstException(main);
+        // Opt in to the timed refresh while the run works (it may already be done: then there
+        // is nothing to follow and no refresh either way).
+        const watch = main.getByRole('link', { name: '每 10 秒自动刷新' });
+        if (await watch.isVisible()) {
+          await watch.click();
+          await expect(page).toHaveURL(/\?watch=1$/);
+          await expect(
+            main
+              .getByText('本页每 10 秒自动刷新一次')
+              .or(main.getByText('已完成', { exact: true })),
+          ).toBeVisible();
+          await expectRefreshOnlyWhenAsked(page);
+        }
+        await refreshUntilCompleted(page);
+        await keepScreenshot(page, testInfo, `billing-run-js-${javaScriptEnabled ? 'on' : 'off'}`);
 
-      // A correction needs a usage: the error is told beside the field.
-      await item.getByRole('button', { name: '按核定用量出账' }).click();
-      const usage = item.getByLabel('核定用量 (m³)');
-      await expect(usage).toHaveAccessibleDescription(/请填写核定的用量/);
-      await expect(usage).toBeFocused();
+        const heading = main.getByText(/还有 \d+ 户等待核对/);
+        const before = openCount(await heading.textContent());
+        expect(before).toBeGreaterThan(0);
+        const { item, account } = await firstException(main);
 
-      const again = await firstException(main);
-      expect(again.account).toBe(account);
-      await again.item.getByLabel('备注（可不填）').fill('2020 年无水价，先放行，补价后重新出账');
-      await again.item.getByRole('button', { name: '按原读数出账' }).click();
+        // A correction needs a usage: the error is told beside the field.
+        await item.getByRole('button', { name: '按核定用量出账' }).click();
+        const usage = item.getByLabel('核定用量 (m³)');
+        await expect(usage).toHaveAccessibleDescription(/请填写核定的用量/);
+        await expect(usage).toBeFocused();
 
-      await expect(page).toHaveURL(/\?done=unbilled$/);
-      await expect(main.getByText(/已记录您的决定，但这个月还没有可用的价格/)).toBeVisible();
-      await expect(main.getByText(/还有 \d+ 户等待核对/)).toHaveText(
-        `还有 ${before - 1} 户等待核对`,
-      );
-      await expect(
-        main.getByRole('listitem').filter({ has: page.getByText(account, { exact: true }) }),
-      ).toHaveCount(0);
-    });
-  });
+        const again = await firstException(main);
+        expect(again.account).toBe(account);
+        await again.item.getByLabel('备注（可不填）').fill('2020 年无水价，先放行，补价后重新出账');
+        await again.item.getByRole('button', { name: '按原读数出账' }).click();
+
+        await expect(page).toHaveURL(/\?done=unbilled$/);
+        await expect(main.getByText(/已记录您的决定，但这个月还没有可用的价格/)).toBeVisible();
+        await expect(main.getByText(/还有 \d+ 户等待核对/)).toHaveText(
+          `还有 ${before - 1} 户等待核对`,
+        );
+        await expect(
+          main.getByRole('listitem').filter({ has: page.getByText(account, { exact: true }) }),
+        ).toHaveCount(0);
+      });
+    },
+  );
 }
 
 test(

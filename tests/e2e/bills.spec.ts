@@ -32,44 +32,50 @@ async function openLatestBill(page: Page): Promise<string> {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`bills, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `bills, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('a resident opens a bill, reads how each line was worked out and downloads the PDF', async ({
-      page,
-      context,
-    }, testInfo) => {
-      await choosePreferences(context, { locale: 'zh-CN' });
-      await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-      await expect(page.getByRole('main')).toContainText('最新账单');
-      await openLatestBill(page);
+      test('a resident opens a bill, reads how each line was worked out and downloads the PDF', async ({
+        page,
+        context,
+      }, testInfo) => {
+        await choosePreferences(context, { locale: 'zh-CN' });
+        await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+        await expect(page.getByRole('main')).toContainText('最新账单');
+        await openLatestBill(page);
 
-      const main = page.getByRole('main');
-      await expect(main.getByRole('heading', { level: 1 })).toHaveText(
-        /(水费|电费)账单 · \d{4}年\d{1,2}月/,
-      );
-      await expect(main.getByRole('heading', { name: '费用明细' })).toBeVisible();
-      await expect(main.getByRole('table').first()).toContainText(
-        /第一档 [\d,.]+ (kWh|m³) × ¥[\d.]+ = ¥[\d,.]+/,
-      );
-      await expect(main.getByRole('heading', { name: '为什么这期账单不一样？' })).toBeVisible();
-      const total = (await main.getByTestId('bill-total').innerText()).trim();
-      expect(total).toMatch(/^¥[\d,]+\.\d{2}$/);
-      await keepScreenshot(page, testInfo, `bill-detail-js-${javaScriptEnabled ? 'on' : 'off'}`);
+        const main = page.getByRole('main');
+        await expect(main.getByRole('heading', { level: 1 })).toHaveText(
+          /(水费|电费)账单 · \d{4}年\d{1,2}月/,
+        );
+        await expect(main.getByRole('heading', { name: '费用明细' })).toBeVisible();
+        await expect(main.getByRole('table').first()).toContainText(
+          /第一档 [\d,.]+ (kWh|m³) × ¥[\d.]+ = ¥[\d,.]+/,
+        );
+        await expect(main.getByRole('heading', { name: '为什么这期账单不一样？' })).toBeVisible();
+        const total = (await main.getByTestId('bill-total').innerText()).trim();
+        expect(total).toMatch(/^¥[\d,]+\.\d{2}$/);
+        await keepScreenshot(page, testInfo, `bill-detail-js-${javaScriptEnabled ? 'on' : 'off'}`);
 
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        main.getByRole('link', { name: '下载 PDF 账单' }).click(),
-      ]);
-      expect(file.suggestedFilename()).toMatch(/^wanjia-(water|electricity)-\d+-\d{4}-\d{2}\.pdf$/);
-      const saved = testInfo.outputPath(file.suggestedFilename());
-      await file.saveAs(saved);
-      const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' });
-      expect(text).toMatch(/(水费|电费)账单/);
-      expect(text).toContain('本期应缴');
-      expect(text).toContain(total);
-    });
-  });
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          main.getByRole('link', { name: '下载 PDF 账单' }).click(),
+        ]);
+        expect(file.suggestedFilename()).toMatch(
+          /^wanjia-(water|electricity)-\d+-\d{4}-\d{2}\.pdf$/,
+        );
+        const saved = testInfo.outputPath(file.suggestedFilename());
+        await file.saveAs(saved);
+        const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' });
+        expect(text).toMatch(/(水费|电费)账单/);
+        expect(text).toContain('本期应缴');
+        expect(text).toContain(total);
+      });
+    },
+  );
 }
 
 test('the bill reads in English when the resident chose English', async ({ page, context }) => {

@@ -58,99 +58,103 @@ async function asPerson(page: Page, email: string, javaScriptEnabled: boolean): 
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`a fault report, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `a fault report, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('the resident files it with a photo, an agent answers and closes it, the resident rates it', async ({
-      page,
-      context,
-    }, testInfo) => {
-      await choosePreferences(context, { locale: 'zh-CN' });
-      await signInWithPassword(page, 'resident@wanjia.example', E2E_DEMO_PASSWORD);
-      const description = `楼下停水了 <script>alert("x")</script> ${testInfo.title.length}-${javaScriptEnabled}`;
-      await fileFault(page, description);
+      test('the resident files it with a photo, an agent answers and closes it, the resident rates it', async ({
+        page,
+        context,
+      }, testInfo) => {
+        await choosePreferences(context, { locale: 'zh-CN' });
+        await signInWithPassword(page, 'resident@wanjia.example', E2E_DEMO_PASSWORD);
+        const description = `楼下停水了 <script>alert("x")</script> ${testInfo.title.length}-${javaScriptEnabled}`;
+        await fileFault(page, description);
 
-      await expect(page).toHaveURL(/\/complaints\/\d+\?filed=1/);
-      const reference = (await main(page).getByTestId('reference').textContent()) ?? '';
-      expect(reference).toMatch(/^WJ-\d{4}-\d{6}$/);
-      await expect(main(page)).toContainText('恢复供水供电 · 承诺时限');
-      await expect(main(page).getByTestId('description')).toHaveText(description);
-      await expect(main(page).getByRole('link', { name: /IMG_0001\.jpg/ })).toBeVisible();
-      await expect(main(page).getByTestId('deadline').first()).toContainText('还剩');
-      const caseUrl = new URL(page.url());
-      const caseId = caseUrl.pathname.split('/').pop() ?? '';
-      await keepScreenshot(page, testInfo, `complaints-filed-js-${javaScriptEnabled}`);
+        await expect(page).toHaveURL(/\/complaints\/\d+\?filed=1/);
+        const reference = (await main(page).getByTestId('reference').textContent()) ?? '';
+        expect(reference).toMatch(/^WJ-\d{4}-\d{6}$/);
+        await expect(main(page)).toContainText('恢复供水供电 · 承诺时限');
+        await expect(main(page).getByTestId('description')).toHaveText(description);
+        await expect(main(page).getByRole('link', { name: /IMG_0001\.jpg/ })).toBeVisible();
+        await expect(main(page).getByTestId('deadline').first()).toContainText('还剩');
+        const caseUrl = new URL(page.url());
+        const caseId = caseUrl.pathname.split('/').pop() ?? '';
+        await keepScreenshot(page, testInfo, `complaints-filed-js-${javaScriptEnabled}`);
 
-      // The photo is served to its filer, with its real type.
-      const photoHref = await main(page)
-        .getByRole('link', { name: /IMG_0001\.jpg/ })
-        .getAttribute('href');
-      const photo = await page.request.get(photoHref ?? '');
-      expect(photo.status()).toBe(200);
-      expect(photo.headers()['content-type']).toBe('image/png');
+        // The photo is served to its filer, with its real type.
+        const photoHref = await main(page)
+          .getByRole('link', { name: /IMG_0001\.jpg/ })
+          .getAttribute('href');
+        const photo = await page.request.get(photoHref ?? '');
+        expect(photo.status()).toBe(200);
+        expect(photo.headers()['content-type']).toBe('image/png');
 
-      const agent = await asPerson(page, 'agent@wanjia.example', javaScriptEnabled);
-      await agent.goto(`/staff/complaints?category=fault`);
-      await agent
-        .getByRole('main')
-        .getByRole('link', { name: new RegExp(reference) })
-        .click();
-      await expect(agent).toHaveURL(new RegExp(`/staff/complaints/${caseId}`));
-      await expect(agent.getByRole('main').getByTestId('description')).toHaveText(description);
-      await agent.getByRole('main').getByLabel('回复居民').fill('抢修人员正在赶往现场，请稍候。');
-      await agent.getByRole('main').getByRole('button', { name: '发送回复' }).click();
-      await expect(agent.getByRole('main')).toContainText('已保存');
-      // Closing without an answer is refused with a message; the answer closes it.
-      await agent.getByRole('main').getByRole('radio', { name: '已办结' }).check();
-      await agent.getByRole('main').getByRole('button', { name: '更改状态' }).click();
-      await expect(agent.getByRole('main')).toContainText('办结时请填写给居民的答复');
-      await agent.getByRole('main').getByRole('radio', { name: '已办结' }).check();
-      await agent
-        .getByRole('main')
-        .getByLabel(/给居民的说明/)
-        .fill('管道已修复，已恢复供水。');
-      await agent.getByRole('main').getByRole('button', { name: '更改状态' }).click();
-      await expect(agent.getByRole('main')).toContainText('工单已办结');
-      await agent.context().close();
+        const agent = await asPerson(page, 'agent@wanjia.example', javaScriptEnabled);
+        await agent.goto(`/staff/complaints?category=fault`);
+        await agent
+          .getByRole('main')
+          .getByRole('link', { name: new RegExp(reference) })
+          .click();
+        await expect(agent).toHaveURL(new RegExp(`/staff/complaints/${caseId}`));
+        await expect(agent.getByRole('main').getByTestId('description')).toHaveText(description);
+        await agent.getByRole('main').getByLabel('回复居民').fill('抢修人员正在赶往现场，请稍候。');
+        await agent.getByRole('main').getByRole('button', { name: '发送回复' }).click();
+        await expect(agent.getByRole('main')).toContainText('已保存');
+        // Closing without an answer is refused with a message; the answer closes it.
+        await agent.getByRole('main').getByRole('radio', { name: '已办结' }).check();
+        await agent.getByRole('main').getByRole('button', { name: '更改状态' }).click();
+        await expect(agent.getByRole('main')).toContainText('办结时请填写给居民的答复');
+        await agent.getByRole('main').getByRole('radio', { name: '已办结' }).check();
+        await agent
+          .getByRole('main')
+          .getByLabel(/给居民的说明/)
+          .fill('管道已修复，已恢复供水。');
+        await agent.getByRole('main').getByRole('button', { name: '更改状态' }).click();
+        await expect(agent.getByRole('main')).toContainText('工单已办结');
+        await agent.context().close();
 
-      await page.goto(caseUrl.pathname);
-      await expect(main(page).getByTestId('status')).toHaveText('已办结');
-      await expect(main(page)).toContainText('抢修人员正在赶往现场');
-      await expect(main(page)).toContainText('管道已修复，已恢复供水。');
-      await main(page).getByRole('button', { name: '提交评价' }).click();
-      await expect(main(page)).toContainText('请选择 1 到 5 星的评价');
-      await main(page).getByRole('radio', { name: /5 星/ }).check();
-      await main(page)
-        .getByLabel(/意见或建议/)
-        .fill('来得很快');
-      await main(page).getByRole('button', { name: '提交评价' }).click();
-      await expect(main(page)).toContainText('谢谢您的评价');
-      await expect(main(page)).toContainText('您的评价：5 星');
-      await expect(main(page).getByRole('button', { name: '提交评价' })).toHaveCount(0);
-    });
+        await page.goto(caseUrl.pathname);
+        await expect(main(page).getByTestId('status')).toHaveText('已办结');
+        await expect(main(page)).toContainText('抢修人员正在赶往现场');
+        await expect(main(page)).toContainText('管道已修复，已恢复供水。');
+        await main(page).getByRole('button', { name: '提交评价' }).click();
+        await expect(main(page)).toContainText('请选择 1 到 5 星的评价');
+        await main(page).getByRole('radio', { name: /5 星/ }).check();
+        await main(page)
+          .getByLabel(/意见或建议/)
+          .fill('来得很快');
+        await main(page).getByRole('button', { name: '提交评价' }).click();
+        await expect(main(page)).toContainText('谢谢您的评价');
+        await expect(main(page)).toContainText('您的评价：5 星');
+        await expect(main(page).getByRole('button', { name: '提交评价' })).toHaveCount(0);
+      });
 
-    test('a renamed program and a sixth file are refused with a message, and the text is kept', async ({
-      page,
-      context,
-    }) => {
-      await choosePreferences(context, { locale: 'en' });
-      await signInWithPassword(page, 'resident@wanjia.example', E2E_DEMO_PASSWORD);
-      const description = 'Water pipe burst in the stairwell, text that must survive errors.';
-      await fileFault(page, description, [RENAMED_EXE]);
-      await expect(main(page).getByLabel(/Photos or documents/)).toBeVisible();
-      await expect(main(page)).toContainText('“photo.jpg” is not a JPG, PNG or PDF file');
-      await expect(main(page).getByLabel('What happened *')).toHaveValue(description);
+      test('a renamed program and a sixth file are refused with a message, and the text is kept', async ({
+        page,
+        context,
+      }) => {
+        await choosePreferences(context, { locale: 'en' });
+        await signInWithPassword(page, 'resident@wanjia.example', E2E_DEMO_PASSWORD);
+        const description = 'Water pipe burst in the stairwell, text that must survive errors.';
+        await fileFault(page, description, [RENAMED_EXE]);
+        await expect(main(page).getByLabel(/Photos or documents/)).toBeVisible();
+        await expect(main(page)).toContainText('“photo.jpg” is not a JPG, PNG or PDF file');
+        await expect(main(page).getByLabel('What happened *')).toHaveValue(description);
 
-      await main(page)
-        .locator('input[type=file]')
-        .setInputFiles(Array.from({ length: 6 }, (_, i) => ({ ...PHOTO, name: `p${i}.png` })));
-      await main(page)
-        .getByRole('button', { name: /^Send$/ })
-        .click();
-      await expect(main(page)).toContainText('You can attach at most 5 files');
-      await expect(main(page).getByLabel('What happened *')).toHaveValue(description);
-    });
-  });
+        await main(page)
+          .locator('input[type=file]')
+          .setInputFiles(Array.from({ length: 6 }, (_, i) => ({ ...PHOTO, name: `p${i}.png` })));
+        await main(page)
+          .getByRole('button', { name: /^Send$/ })
+          .click();
+        await expect(main(page)).toContainText('You can attach at most 5 files');
+        await expect(main(page).getByLabel('What happened *')).toHaveValue(description);
+      });
+    },
+  );
 }
 
 test('a supervisor sees the escalated cases first, each with its history', async ({

@@ -59,58 +59,64 @@ async function fillNotice(
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`publishing a notice (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `publishing a notice (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('staff publish a water cut for the demo resident’s district; the resident sees it on the dashboard, on /notices and by mail', async ({
-      page,
-      context,
-    }, testInfo) => {
-      test.slow();
-      await choosePreferences(context, { locale: 'zh-CN' });
-      const district = demoResidentDistrict();
-      const title = `${district.nameZh}管网维修停水通知 ${unique()}`;
+      test('staff publish a water cut for the demo resident’s district; the resident sees it on the dashboard, on /notices and by mail', async ({
+        page,
+        context,
+      }, testInfo) => {
+        test.slow();
+        await choosePreferences(context, { locale: 'zh-CN' });
+        const district = demoResidentDistrict();
+        const title = `${district.nameZh}管网维修停水通知 ${unique()}`;
 
-      await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
-      await page.goto('/staff/notices');
-      await page.getByRole('main').getByRole('link', { name: '新建公告' }).click();
-      await expect(page).toHaveURL(/\/staff\/notices\/new$/);
-      await fillNotice(page, {
-        kind: 'water_outage',
-        title,
-        startHours: 3 * 24,
-        endHours: 3 * 24 + 6,
-        district: district.nameZh,
-      });
-      await page.getByRole('main').getByRole('button', { name: '发布并通知居民' }).click();
-      await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
-      await expect(page.getByRole('main')).toContainText('公告已发布');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-      await keepScreenshot(page, testInfo, `notices-staff-published-js-${javaScriptEnabled}`);
-      await signOut(page);
-
-      await signInWithPassword(page, RESIDENT, E2E_DEMO_PASSWORD);
-      await page.goto('/dashboard');
-      const section = page.getByRole('region', { name: '您地址的服务公告' });
-      await expect(section.getByRole('heading', { name: title })).toBeVisible();
-      await section.getByRole('link', { name: `查看公告：${title}` }).click();
-      await expect(page).toHaveURL(/\/notices\/\d+$/);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-      await expect(page.getByRole('main')).toContainText('计划停水');
-
-      await page.goto('/notices?when=upcoming');
-      await expect(page.getByRole('main').getByRole('heading', { name: title })).toBeVisible();
-      await keepScreenshot(page, testInfo, `notices-public-upcoming-js-${javaScriptEnabled}`);
-
-      // The notify job runs in the server: the mail arrives within seconds.
-      await expect(async () => {
-        await page.goto(`/dev/outbox?to=${encodeURIComponent(RESIDENT)}`);
-        await expect(page.getByTestId('mail-item').filter({ hasText: title }).first()).toBeVisible({
-          timeout: 1_000,
+        await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
+        await page.goto('/staff/notices');
+        await page.getByRole('main').getByRole('link', { name: '新建公告' }).click();
+        await expect(page).toHaveURL(/\/staff\/notices\/new$/);
+        await fillNotice(page, {
+          kind: 'water_outage',
+          title,
+          startHours: 3 * 24,
+          endHours: 3 * 24 + 6,
+          district: district.nameZh,
         });
-      }).toPass({ timeout: 45_000 });
-    });
-  });
+        await page.getByRole('main').getByRole('button', { name: '发布并通知居民' }).click();
+        await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
+        await expect(page.getByRole('main')).toContainText('公告已发布');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+        await keepScreenshot(page, testInfo, `notices-staff-published-js-${javaScriptEnabled}`);
+        await signOut(page);
+
+        await signInWithPassword(page, RESIDENT, E2E_DEMO_PASSWORD);
+        await page.goto('/dashboard');
+        const section = page.getByRole('region', { name: '您地址的服务公告' });
+        await expect(section.getByRole('heading', { name: title })).toBeVisible();
+        await section.getByRole('link', { name: `查看公告：${title}` }).click();
+        await expect(page).toHaveURL(/\/notices\/\d+$/);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+        await expect(page.getByRole('main')).toContainText('计划停水');
+
+        await page.goto('/notices?when=upcoming');
+        await expect(page.getByRole('main').getByRole('heading', { name: title })).toBeVisible();
+        await keepScreenshot(page, testInfo, `notices-public-upcoming-js-${javaScriptEnabled}`);
+
+        // The notify job runs in the server: the mail arrives within seconds.
+        await expect(async () => {
+          await page.goto(`/dev/outbox?to=${encodeURIComponent(RESIDENT)}`);
+          await expect(
+            page.getByTestId('mail-item').filter({ hasText: title }).first(),
+          ).toBeVisible({
+            timeout: 1_000,
+          });
+        }).toPass({ timeout: 45_000 });
+      });
+    },
+  );
 }
 
 test.describe('lead time, without JavaScript', () => {

@@ -25,42 +25,46 @@ async function openReportsFromDashboard(page: Page): Promise<string> {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`annual reports, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `annual reports, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('a resident opens a year’s report, reads the advice and downloads the PDF', async ({
-      page,
-      context,
-    }, testInfo) => {
-      await choosePreferences(context, { locale: 'zh-CN' });
-      await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-      await openReportsFromDashboard(page);
+      test('a resident opens a year’s report, reads the advice and downloads the PDF', async ({
+        page,
+        context,
+      }, testInfo) => {
+        await choosePreferences(context, { locale: 'zh-CN' });
+        await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+        await openReportsFromDashboard(page);
 
-      const main = page.getByRole('main');
-      const view = main.getByRole('link', { name: /^查看 \d{4} 年报告$/ }).first();
-      const year = (await view.textContent())?.match(/\d{4}/)?.[0] ?? '';
-      await view.click();
-      await expect(main.getByRole('heading', { level: 1 })).toHaveText(
-        new RegExp(`${year} 年度用(电|水)分析报告`),
-      );
-      await expect(main.getByRole('heading', { name: '全年概览' })).toBeVisible();
-      await expect(main.getByRole('img', { name: '逐月用量' })).toBeVisible();
-      await expect(main.getByRole('table')).toContainText('上一年同月');
-      await expect(main.getByRole('heading', { name: '给您的建议' })).toBeVisible();
-      await keepScreenshot(page, testInfo, `report-zh-js-${javaScriptEnabled ? 'on' : 'off'}`);
+        const main = page.getByRole('main');
+        const view = main.getByRole('link', { name: /^查看 \d{4} 年报告$/ }).first();
+        const year = (await view.textContent())?.match(/\d{4}/)?.[0] ?? '';
+        await view.click();
+        await expect(main.getByRole('heading', { level: 1 })).toHaveText(
+          new RegExp(`${year} 年度用(电|水)分析报告`),
+        );
+        await expect(main.getByRole('heading', { name: '全年概览' })).toBeVisible();
+        await expect(main.getByRole('img', { name: '逐月用量' })).toBeVisible();
+        await expect(main.getByRole('table')).toContainText('上一年同月');
+        await expect(main.getByRole('heading', { name: '给您的建议' })).toBeVisible();
+        await keepScreenshot(page, testInfo, `report-zh-js-${javaScriptEnabled ? 'on' : 'off'}`);
 
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        main.getByRole('link', { name: '下载 PDF 版报告' }).click(),
-      ]);
-      expect(file.suggestedFilename()).toMatch(new RegExp(`-${year}-zh-CN\\.pdf$`));
-      const saved = testInfo.outputPath(file.suggestedFilename());
-      await file.saveAs(saved);
-      const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' });
-      expect(text).toMatch(new RegExp(`${year} 年度用(电|水)分析报告`));
-      expect(text).toContain('给您的建议');
-    });
-  });
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          main.getByRole('link', { name: '下载 PDF 版报告' }).click(),
+        ]);
+        expect(file.suggestedFilename()).toMatch(new RegExp(`-${year}-zh-CN\\.pdf$`));
+        const saved = testInfo.outputPath(file.suggestedFilename());
+        await file.saveAs(saved);
+        const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' });
+        expect(text).toMatch(new RegExp(`${year} 年度用(电|水)分析报告`));
+        expect(text).toContain('给您的建议');
+      });
+    },
+  );
 }
 
 test('a year without readings answers with a page that says so', async ({ page, context }) => {

@@ -43,40 +43,44 @@ async function download(page: Page, format: 'csv' | 'xml') {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(`usage, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test.use({ javaScriptEnabled });
+  test.describe(
+    `usage, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
+    { tag: javaScriptEnabled ? '@js-twin' : [] },
+    () => {
+      test.use({ javaScriptEnabled });
 
-    test('a resident sees the monthly chart, the table and tier progress, and exports CSV and Green Button XML', async ({
-      page,
-      context,
-    }, testInfo) => {
-      await choosePreferences(context, { locale: 'zh-CN' });
-      await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-      await openUsageFromDashboard(page);
+      test('a resident sees the monthly chart, the table and tier progress, and exports CSV and Green Button XML', async ({
+        page,
+        context,
+      }, testInfo) => {
+        await choosePreferences(context, { locale: 'zh-CN' });
+        await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+        await openUsageFromDashboard(page);
 
-      const main = page.getByRole('main');
-      await expect(main.getByRole('heading', { level: 1 })).toHaveText(/用水情况|用电情况/);
-      await expect(main.getByRole('img', { name: /近 \d+ 个月用量/ })).toBeVisible();
-      await expect(main.getByRole('table')).toContainText('实际抄表');
-      await expect(main.getByRole('heading', { name: '阶梯进度' })).toBeVisible();
-      await expect(main).toContainText(/目前处于第.档/);
-      await expect(main).toContainText(/起阶梯重新累计/);
-      await keepScreenshot(page, testInfo, `usage-zh-js-${javaScriptEnabled ? 'on' : 'off'}`);
+        const main = page.getByRole('main');
+        await expect(main.getByRole('heading', { level: 1 })).toHaveText(/用水情况|用电情况/);
+        await expect(main.getByRole('img', { name: /近 \d+ 个月用量/ })).toBeVisible();
+        await expect(main.getByRole('table')).toContainText('实际抄表');
+        await expect(main.getByRole('heading', { name: '阶梯进度' })).toBeVisible();
+        await expect(main).toContainText(/目前处于第.档/);
+        await expect(main).toContainText(/起阶梯重新累计/);
+        await keepScreenshot(page, testInfo, `usage-zh-js-${javaScriptEnabled ? 'on' : 'off'}`);
 
-      const csv = await download(page, 'csv');
-      expect(csv.name).toMatch(/\.csv$/);
-      expect(readFileSync(csv.path, 'utf8')).toContain('月份,用量,单位,读数方式,抄表日期');
+        const csv = await download(page, 'csv');
+        expect(csv.name).toMatch(/\.csv$/);
+        expect(readFileSync(csv.path, 'utf8')).toContain('月份,用量,单位,读数方式,抄表日期');
 
-      const xml = await download(page, 'xml');
-      expect(xml.name).toMatch(/\.xml$/);
-      const output = execFileSync('xmllint', ['--noout', '--schema', SCHEMA, xml.path], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
+        const xml = await download(page, 'xml');
+        expect(xml.name).toMatch(/\.xml$/);
+        const output = execFileSync('xmllint', ['--noout', '--schema', SCHEMA, xml.path], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        expect(output).toBe('');
+        expect(readFileSync(xml.path, 'utf8')).toContain('<espi:IntervalReading>');
       });
-      expect(output).toBe('');
-      expect(readFileSync(xml.path, 'utf8')).toContain('<espi:IntervalReading>');
-    });
-  });
+    },
+  );
 }
 
 test('a month range that ends before it starts comes back with the error next to the field', async ({
