@@ -31,6 +31,16 @@ async function openLatestBill(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** Opens the latest bill; returns its path and the path of its account's bill list. */
+async function openLatestBillAndList(page: Page) {
+  const billPath = await openLatestBill(page);
+  const listPath = await page
+    .getByRole('main')
+    .getByRole('link', { name: either('返回全部账单', 'All bills') })
+    .getAttribute('href');
+  return { billPath, listPath };
+}
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(
     `bills, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
@@ -91,11 +101,7 @@ test('the bill reads in English when the resident chose English', async ({ page,
 test('another resident gets not found for the bill and its PDF', async ({ page, context }) => {
   await choosePreferences(context, { locale: 'zh-CN' });
   await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-  const billPath = await openLatestBill(page);
-  const listPath = await page
-    .getByRole('main')
-    .getByRole('link', { name: either('返回全部账单', 'All bills') })
-    .getAttribute('href');
+  const { billPath, listPath } = await openLatestBillAndList(page);
   await context.clearCookies();
 
   await choosePreferences(context, { locale: 'zh-CN' });
@@ -113,11 +119,7 @@ test(
   async ({ page, context }) => {
     await choosePreferences(context, { locale: 'zh-CN' });
     await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
-    const billPath = await openLatestBill(page);
-    const listPath = await page
-      .getByRole('main')
-      .getByRole('link', { name: either('返回全部账单', 'All bills') })
-      .getAttribute('href');
+    const { billPath, listPath } = await openLatestBillAndList(page);
     for (const path of ['/dashboard', listPath ?? '/', billPath]) {
       await expectAccessibleInEveryVariant(page, context, path);
     }
