@@ -33,6 +33,30 @@ export const districts = pgTable('districts', {
   rural: boolean().notNull().default(false),
 });
 
+/**
+ * A service point (供电所 / 供水所): the local office of one utility that answers for the cases
+ * of its area — configured data, one per district and utility in the demo city. A case belongs
+ * to the point of its premises' district and its utility (ADR 015); the public ratings (万众评)
+ * are published per point as well as per department.
+ */
+export const servicePoints = pgTable(
+  'service_points',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    code: text().notNull(),
+    utility: utilityEnum().notNull(),
+    districtId: integer()
+      .notNull()
+      .references(() => districts.id),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex('service_points_code_key').on(t.code),
+    uniqueIndex('service_points_district_utility_key').on(t.districtId, t.utility),
+  ],
+);
+
 /** A dwelling: the household that water and electricity accounts supply. */
 export const premises = pgTable(
   'premises',

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
-import { districts, premises, serviceAccounts } from './accounts';
+import { districts, premises, serviceAccounts, servicePoints } from './accounts';
 import { users } from './users';
 
 export const COMPLAINT_CATEGORIES = ['fault', 'complaint', 'billing_query', 'illegal_use'] as const;
@@ -74,6 +74,11 @@ export const complaints = pgTable(
     accountId: integer().references(() => serviceAccounts.id),
     premisesId: integer().references(() => premises.id),
     districtId: integer().references(() => districts.id),
+    /**
+     * The service point that answers for the case (its district and utility), fixed at filing;
+     * null when neither an account nor the report names a district (ADR 015).
+     */
+    servicePointId: integer().references(() => servicePoints.id),
     /** Rural premises get the longer repair commitments. */
     rural: boolean().notNull().default(false),
     /** Where it happens, when no account says so (illegal-use reports). */
@@ -131,7 +136,16 @@ export const complaints = pgTable(
     index('complaints_answer_pending_idx')
       .on(t.answerDueAt)
       .where(sql`${t.status} <> 'closed'`),
-    index('complaints_ratings_idx').on(t.department, t.createdAt),
+    // The public ratings read a range of filing months and only these columns: an index-only
+    // scan once the months are all-visible. None of them is written by the escalation (HOT).
+    index('complaints_ratings_idx').on(
+      t.createdAt,
+      t.department,
+      t.servicePointId,
+      t.firstClosedAt,
+      t.answeredOnTime,
+      t.rating,
+    ),
     check('complaints_rating_check', sql`${t.rating} between 1 and 5`),
   ],
 );

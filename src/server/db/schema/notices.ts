@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -28,7 +29,11 @@ export const NOTICE_KINDS = [
 ] as const;
 export type TNoticeKind = (typeof NOTICE_KINDS)[number];
 
-export const NOTICE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+/**
+ * `cancelled`: the work will not happen (residents are told, the notice stays listed, marked);
+ * `withdrawn`: published in error, taken off the lists (ADR 011, 015).
+ */
+export const NOTICE_STATUSES = ['draft', 'published', 'cancelled', 'withdrawn'] as const;
 export type TNoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /**
@@ -57,6 +62,11 @@ export const notices = pgTable(
     withdrawnAt: timestamp({ withTimezone: true }),
     withdrawnByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     withdrawnReason: text(),
+    /** How many times the published notice was revised (times, text, targets). */
+    revision: integer().notNull().default(0),
+    revisedAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledReason: text(),
     /** Set when the notify job has reached every resident it targets. */
     notifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -113,6 +123,77 @@ export const noticeDeliveries = pgTable(
     primaryKey({ columns: [t.noticeId, t.userId] }),
     index('notice_deliveries_pending_idx')
       .on(t.noticeId, t.userId)
+      .where(sql`${t.deliveredAt} is null`),
+  ],
+);
+
+export const NOTICE_REVISION_KINDS = ['revised', 'cancelled'] as const;
+export type TNoticeRevisionKind = (typeof NOTICE_REVISION_KINDS)[number];
+
+/** One instant before and after a revision. */
+export type TNoticeTimeChange = { from: string; to: string };
+
+/**
+ * What a revision changed, as residents are told: moved times, whether the texts changed,
+ * districts added or removed (ids) and how many single accounts were added or removed.
+ */
+export type TNoticeChanges = {
+  startsAt?: TNoticeTimeChange;
+  endsAt?: TNoticeTimeChange;
+  text?: true;
+  emergency?: { from: boolean; to: boolean };
+  districtsAdded?: number[];
+  districtsRemoved?: number[];
+  accountsAdded?: number;
+  accountsRemoved?: number;
+};
+
+/**
+ * A change to a published notice (revised or cancelled), with the reason staff gave. The
+ * residents who had already been told when it was made are listed in
+ * `notice_revision_deliveries` in the same transaction and told about it once (ADR 015).
+ */
+export const noticeRevisions = pgTable(
+  'notice_revisions',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    noticeId: integer()
+      .notNull()
+      .references(() => notices.id, { onDelete: 'cascade' }),
+    /** 1, 2, … in the notice's order. */
+    revision: integer().notNull(),
+    kind: text({ enum: NOTICE_REVISION_KINDS }).notNull(),
+    changes: jsonb().$type<TNoticeChanges>().notNull(),
+    reason: text().notNull(),
+    actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** Set when every resident listed for it was told. */
+    notifiedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notice_revisions_notice_revision_key').on(t.noticeId, t.revision),
+    index('notice_revisions_unnotified_idx')
+      .on(t.id)
+      .where(sql`${t.notifiedAt} is null`),
+  ],
+);
+
+/** Who is to be told about a revision and who was (the same claim pattern as notice_deliveries). */
+export const noticeRevisionDeliveries = pgTable(
+  'notice_revision_deliveries',
+  {
+    revisionId: integer()
+      .notNull()
+      .references(() => noticeRevisions.id, { onDelete: 'cascade' }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deliveredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.userId] }),
+    index('notice_revision_deliveries_pending_idx')
+      .on(t.revisionId, t.userId)
       .where(sql`${t.deliveredAt} is null`),
   ],
 );
