@@ -20,6 +20,7 @@ const KNOWN_KEYS = new Set([
 /** The explanation keys fee waivers write (src/server/assistance/compute-waiver-lines.ts). */
 const WAIVER_KEYS = new Set([
   'assistance.line.allowance',
+  'assistance.line.allowanceParts',
   'assistance.line.fixedShare',
   'assistance.line.credit',
 ]);
@@ -82,6 +83,50 @@ function valueOf(values: Record<string, string | number>, key: string): string |
 }
 
 /**
+ * An allowance that waives several parts (its units' tier prices and their surcharges):
+ * "低保户用水用电减免 10 m³（含污水处理费）：第一档 10 m³ × ¥3.45 + 污水处理费 10 m³ × ¥0.95 = -¥44.00",
+ * every part from the stored explanation (compute-waiver-lines.ts), the total the line's own.
+ */
+function renderAllowanceParts(
+  values: Record<string, string | number>,
+  name: string,
+  amount: string,
+  t: TBillTranslate,
+  locale: TLocale,
+  currency: string,
+): string {
+  const zh = locale === 'zh-CN';
+  const parts: string[] = [];
+  for (let i = 0; i < Number(values.parts ?? 0); i++) {
+    const common = {
+      quantity: formatQuantity(valueOf(values, `part${i}Quantity`) ?? '0', locale),
+      unit: valueOf(values, 'unit') ?? '',
+      unitPrice: formatUnitPrice(valueOf(values, `part${i}UnitPrice`) ?? '0', locale, currency),
+    };
+    parts.push(
+      valueOf(values, `part${i}Kind`) === 'surcharge'
+        ? t('assistance.line.partSurcharge', {
+            ...common,
+            name: valueOf(values, `part${i}Name${zh ? 'Zh' : 'En'}`) ?? '',
+          })
+        : t('assistance.line.partTier', {
+            ...common,
+            tierName: t('bills.tierName', { tier: Number(valueOf(values, `part${i}Tier`) ?? 1) }),
+          }),
+    );
+  }
+  const surcharges = valueOf(values, zh ? 'surchargesZh' : 'surchargesEn') ?? '';
+  return t('assistance.line.allowanceParts', {
+    name,
+    quantity: formatQuantity(valueOf(values, 'quantity') ?? '0', locale),
+    unit: valueOf(values, 'unit') ?? '',
+    including: surcharges ? t('assistance.line.including', { names: surcharges }) : '',
+    parts: parts.join(' + '),
+    amount,
+  });
+}
+
+/**
  * One bill line as a sentence a resident can check with a calculator:
  * zh "第一档 150 kWh × ¥0.538 = ¥80.70", en "Tier 1: 150 kWh × ¥0.538 = ¥80.70".
  * Everything comes from what was billed (the line and its stored explanation values); the
@@ -112,6 +157,9 @@ export function renderBillLine(
     if (key === 'assistance.line.fixedShare') {
       const base = formatFen(Number(valueOf(values, 'baseFen') ?? 0), locale, currency);
       return t(key, { name, base, percent: valueOf(values, 'percent') ?? '', amount });
+    }
+    if (key === 'assistance.line.allowanceParts') {
+      return renderAllowanceParts(values, name, amount, t, locale, currency);
     }
     if (key === 'assistance.line.credit') {
       const period = valueOf(values, 'period');

@@ -98,6 +98,62 @@ describe('a waiver on the next bill', () => {
     expect(report?.waivers).toEqual({ lines: 1, totalFen: ALLOWANCE });
   });
 
+  it('waives the sewage surcharge on the allowance units too, in the same explained line', async () => {
+    await createTariff({
+      utility: 'water',
+      fixedMonthlyFen: 500,
+      tiers: [
+        { upTo: '180', unitPrice: '3.45' },
+        { upTo: null, unitPrice: '4.83' },
+      ],
+      surcharges: [
+        { code: 'SEWAGE', nameZh: '污水处理费', nameEn: 'Sewage treatment', unitPrice: '0.95' },
+      ],
+    });
+    const { actor, account } = await createResidentWithAccount({
+      utility: 'water',
+      readings: yearOfReadings(12, { [JAN]: 12, [FEB]: 12 }),
+    });
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    // January is billed before the decision; February after it.
+    await bill(JAN);
+    await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+    });
+    await bill(FEB);
+
+    // 12 m³ × ¥3.45 = ¥41.40, sewage 12 m³ × ¥0.95 = ¥11.40, fixed ¥5.00.
+    const full = 4140 + 1140 + 500;
+    // The allowance: 10 m³ × ¥3.45 = ¥34.50 plus their sewage 10 m³ × ¥0.95 = ¥9.50.
+    const waived = -3450 - 950;
+    expect((await billWithLines(account.id, JAN))?.totalFen).toBe(full);
+    const feb = await billWithLines(account.id, FEB);
+    const waivers = feb?.lines.filter((l) => l.kind === 'waiver') ?? [];
+    expect(waivers).toHaveLength(1);
+    expect(waivers[0]).toMatchObject({ quantity: '10.00', unitPrice: null, amountFen: waived });
+    // January's credit covers its sewage as well.
+    expect(feb?.lines.find((l) => l.kind === 'credit')?.amountFen).toBe(waived);
+    expect(feb?.totalFen).toBe(full + waived + waived);
+    expect(feb?.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(feb?.totalFen);
+
+    const line = { lineNo: 4, tierNo: null, ...waivers[0]! } as Parameters<
+      typeof renderBillLine
+    >[0];
+    expect(renderBillLine(line, getTranslator('zh-CN'), 'zh-CN')).toBe(
+      '低保户用水用电减免 10 m³（含污水处理费）：第一档 10 m³ × ¥3.45 + 污水处理费 10 m³ × ¥0.95 = -¥44.00',
+    );
+    expect(renderBillLine(line, getTranslator('en'), 'en')).toBe(
+      'Low-income (dibao) household allowance: 10 m³ (including Sewage treatment): ' +
+        'Tier 1 10 m³ × ¥3.45 + Sewage treatment 10 m³ × ¥0.95 = -¥44.00',
+    );
+
+    // The annual report's "waivers received" is the line as billed.
+    const report = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
+    expect(report?.waivers).toEqual({ lines: 1, totalFen: waived });
+  });
+
   it('halves the fixed charge for the older and disabled residents programme', async () => {
     const { actor, account } = await waterHousehold();
     const { applicationId } = await submitApplication({
