@@ -107,10 +107,17 @@ export const assistanceApplications = pgTable(
     programId: integer()
       .notNull()
       .references(() => assistancePrograms.id),
-    /** The resident the application is for (the grant's household). */
-    applicantUserId: text()
-      .notNull()
-      .references(() => users.id),
+    /**
+     * The resident the application is for (the grant's household). Null when an officer filed
+     * for a household without a portal login: the application then belongs to its account
+     * (proved by the account number and the code on the bill), and whoever links that account
+     * later sees it too.
+     */
+    applicantUserId: text().references(() => users.id),
+    /** The account holder's name as on the account (applications without an applicant). */
+    holderName: text(),
+    /** Where to reach the household about the decision (applications without an applicant). */
+    contactPhone: text(),
     /** A community service officer who filed it on the resident's behalf; null = the resident. */
     filedByUserId: text().references(() => users.id),
     /** How the resident agreed to the officer filing for them (required when filedByUserId). */
@@ -140,6 +147,10 @@ export const assistanceApplications = pgTable(
     check(
       'assistance_applications_consent_check',
       sql`${t.filedByUserId} IS NULL OR (${t.consentMethod} IS NOT NULL AND ${t.consentGivenOn} IS NOT NULL AND ${t.consentRecordedAt} IS NOT NULL)`,
+    ),
+    check(
+      'assistance_applications_holder_check',
+      sql`${t.applicantUserId} IS NOT NULL OR (${t.filedByUserId} IS NOT NULL AND ${t.holderName} IS NOT NULL AND ${t.contactPhone} IS NOT NULL)`,
     ),
   ],
 );

@@ -1,0 +1,4 @@
+ALTER TABLE "assistance_applications" ALTER COLUMN "applicant_user_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "assistance_applications" ADD COLUMN "holder_name" text;--> statement-breakpoint
+ALTER TABLE "assistance_applications" ADD COLUMN "contact_phone" text;--> statement-breakpoint
+ALTER TABLE "assistance_applications" ADD CONSTRAINT "assistance_applications_holder_check" CHECK ("assistance_applications"."applicant_user_id" IS NOT NULL OR ("assistance_applications"."filed_by_user_id" IS NOT NULL AND "assistance_applications"."holder_name" IS NOT NULL AND "assistance_applications"."contact_phone" IS NOT NULL));
