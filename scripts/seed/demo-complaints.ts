@@ -310,12 +310,12 @@ export async function writeDemoComplaints(query: TQuery, now = new Date()): Prom
   }
   await query(
     `INSERT INTO complaints (reference, category, sub_type, filed_by_user_id, account_id, premises_id,
-       district_id, location, description, status, department, assignee_user_id,
+       district_id, service_point_id, location, description, status, department, assignee_user_id,
        first_response_due_at, first_responded_at, answer_due_at, next_due_at, escalated_at,
        answer_escalated_at, first_closed_at, answered_on_time, closed_at, rating, rated_at,
        created_at, updated_at)
      SELECT r.reference, r.category::complaint_category, r.sub_type, r.filed_by, sa.id,
-            sa.premises_id, p.district_id, r.location, r.description, r.status::complaint_status,
+            sa.premises_id, p.district_id, sp.id, r.location, r.description, r.status::complaint_status,
             r.department::complaint_department, r.assignee, r.first_due, r.first_responded,
             r.answer_due, r.next_due, r.escalated, r.escalated, r.closed_at, r.on_time, r.closed_at,
             r.rating, r.rated_at, r.created_at, r.created_at
@@ -328,6 +328,11 @@ export async function writeDemoComplaints(query: TQuery, now = new Date()): Prom
        LEFT JOIN service_accounts sa ON r.own_account AND sa.id = (
          SELECT account_id FROM account_links WHERE user_id = r.filed_by ORDER BY account_id LIMIT 1)
        LEFT JOIN premises p ON p.id = sa.premises_id
+       -- The case's service point: its district's office of the account's utility (a report:
+       -- of the utility reported).
+       LEFT JOIN service_points sp ON sp.district_id = p.district_id
+             AND sp.utility::text = CASE WHEN r.category = 'illegal_use' THEN r.sub_type
+                                         ELSE sa.utility::text END
       ORDER BY r.created_at`,
     [JSON.stringify(cases)],
   );

@@ -171,6 +171,37 @@ export function districtRows(): TDistrictRow[] {
   }));
 }
 
+export type TServicePointRow = {
+  code: string;
+  utility: TUtilityKind;
+  districtId: number;
+  nameZh: string;
+  nameEn: string;
+};
+
+/**
+ * The utilities' local offices: a power supply station (供电所) and a water supply office
+ * (供水所) in every district — the demo city's configuration of service points (ADR 015).
+ */
+export function servicePointRows(districts: readonly TDistrictRow[] = districtRows()) {
+  return districts.flatMap((d): TServicePointRow[] => [
+    {
+      code: `${d.code}-E`,
+      utility: 'electricity',
+      districtId: d.id,
+      nameZh: `${d.nameZh}供电所`,
+      nameEn: `${d.nameEn} Power Supply Station`,
+    },
+    {
+      code: `${d.code}-W`,
+      utility: 'water',
+      districtId: d.id,
+      nameZh: `${d.nameZh}供水所`,
+      nameEn: `${d.nameEn} Water Supply Office`,
+    },
+  ]);
+}
+
 /** The whole city, household by household. */
 export function* generateCity(args: TSeedArgs): Generator<THousehold, void, undefined> {
   const ctx = createCityContext(args);

@@ -24,13 +24,21 @@ import { DEMO_PASSWORD, DEMO_TARIFFS, DEMO_USERS } from './demo-people';
 import {
   createCityContext,
   districtRows,
+  servicePointRows,
   generateCity,
   type THousehold,
   type TSeedArgs,
 } from './generate-city';
 
 export type TSeedCounts = Record<
-  TCopyTable | 'users' | 'account_links' | 'tariffs' | 'tariff_tiers' | 'notices' | 'complaints',
+  | TCopyTable
+  | 'service_points'
+  | 'users'
+  | 'account_links'
+  | 'tariffs'
+  | 'tariff_tiers'
+  | 'notices'
+  | 'complaints',
   number
 >;
 
@@ -170,6 +178,7 @@ async function writeCity(
   const districts = districtRows();
   const counts: TSeedCounts = {
     districts: districts.length,
+    service_points: 0,
     premises: 0,
     service_accounts: 0,
     meters: 0,
@@ -182,6 +191,25 @@ async function writeCity(
     complaints: 0,
   };
   await writer.copy('districts', districtsCopyText(districts));
+  const points = servicePointRows(districts);
+  await writer.query(
+    `INSERT INTO service_points (code, utility, district_id, name_zh, name_en)
+     SELECT code, utility::utility, district_id, name_zh, name_en
+       FROM json_to_recordset($1::json)
+         AS p(code text, utility text, district_id int, name_zh text, name_en text)`,
+    [
+      JSON.stringify(
+        points.map((p) => ({
+          code: p.code,
+          utility: p.utility,
+          district_id: p.districtId,
+          name_zh: p.nameZh,
+          name_en: p.nameEn,
+        })),
+      ),
+    ],
+  );
+  counts.service_points = points.length;
 
   const batchSize = options.batchSize ?? 1000;
   const builders = createCopyBuilders();

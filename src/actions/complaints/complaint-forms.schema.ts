@@ -35,6 +35,12 @@ export const ZReportSchema = z.object({
     .min(1, 'complaints.errors.location')
     .max(200, 'complaints.errors.location'),
   contactEmail: z.union([z.literal(''), z.email('complaints.errors.contactEmail').max(200)]),
+  /** Optional: the district it happens in, so the local service point answers for it. */
+  districtId: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? null : Number(s)))
+    .pipe(z.number().int().positive('complaints.errors.district').nullable()),
   description: text('complaints.errors.description'),
 });
 

@@ -16,6 +16,7 @@ const DOMAIN_FIELD = {
   sub_type: 'subType',
   description: 'description',
   location: 'location',
+  district: 'districtId',
 } as const;
 
 function tooLong(formData: FormData, values: Record<string, string>): TFormState | null {
@@ -89,6 +90,7 @@ export async function fileReportAction(_prev: TFormState, formData: FormData): P
     category: 'illegal_use',
     subType: parsed.data.subType,
     accountId: null,
+    reportedDistrictId: parsed.data.districtId,
     location: parsed.data.location,
     contactEmail: parsed.data.contactEmail || null,
     description: parsed.data.description,
@@ -111,15 +113,13 @@ export async function fileReportAction(_prev: TFormState, formData: FormData): P
       messageValues: { minutes: result.retryAfterMinutes },
       values,
     };
-  const field =
-    result.error === 'location'
-      ? 'location'
-      : result.error === 'sub_type'
-        ? 'subType'
-        : 'description';
+  const error =
+    result.error === 'account' || result.error === 'sign_in' ? 'description' : result.error;
   return {
     status: 'error',
-    fieldErrors: { [field]: [`complaints.errors.${field}`] },
+    fieldErrors: {
+      [DOMAIN_FIELD[error]]: [`complaints.errors.${error === 'sub_type' ? 'subType' : error}`],
+    },
     values,
   };
 }

@@ -1,8 +1,14 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from '@/i18n/server';
-import { PageTitle } from '@/components/ui/form';
+import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { PageTitle, SubmitButton } from '@/components/ui/form';
 import { ShareTrendChart } from '@/components/complaints/share-trend-chart';
-import { getServiceRatings } from '@/server/complaints';
+import { ShareSparkline } from '@/components/complaints/share-sparkline';
+import { toLocale } from '@/lib/locale';
+import {
+  getServiceRatings,
+  type TRatingMonth,
+  type TServicePointRatings,
+} from '@/server/complaints';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('complaints');
@@ -12,12 +18,25 @@ export async function generateMetadata(): Promise<Metadata> {
 // Figures change as cases are answered; render on request (cheap: one grouped query).
 export const dynamic = 'force-dynamic';
 
-/** 万众评 — public, no sign-in, aggregates only. */
-export default async function RatingsPage() {
-  const [t, format, ratings] = await Promise.all([
+/** Months of trend shown beside each service point. */
+const POINT_TREND_MONTHS = 6;
+const UTILITIES: readonly TServicePointRatings['utility'][] = ['electricity', 'water'];
+
+/**
+ * 万众评 — public, no sign-in, aggregates only: per department and per service point, for the
+ * month the visitor picks (a GET form, no JavaScript needed) and the months before it.
+ */
+export default async function RatingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ month?: string | string[] }>;
+}) {
+  const query = await searchParams;
+  const [t, format, locale, ratings] = await Promise.all([
     getTranslations('complaints'),
     getFormatter(),
-    getServiceRatings(),
+    getLocale().then(toLocale),
+    getServiceRatings({ month: typeof query.month === 'string' ? query.month : null }),
   ]);
   const monthDate = (m: string) => new Date(`${m}-15T00:00:00+08:00`);
   const monthLong = (m: string) =>
@@ -31,14 +50,73 @@ export default async function RatingsPage() {
     v === null
       ? t('ratings.none')
       : t('ratings.stars', { value: format.number(v, { maximumFractionDigits: 1 }) });
-  const latest = ratings.months.at(-1) ?? '';
+  const selected = (months: TRatingMonth[]) => months.at(-1);
+  const name = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
+  const change = (months: TRatingMonth[]) => {
+    const [previous, latest] = months.slice(-2).map((m) => m.onTimeShare);
+    if (latest === null || latest === undefined || previous === null || previous === undefined)
+      return t('ratings.changeNone');
+    const points = Math.round((latest - previous) * 100);
+    return points === 0
+      ? t('ratings.changeSame')
+      : t('ratings.change', {
+          direction: points > 0 ? 'up' : 'down',
+          points: format.number(Math.abs(points)),
+        });
+  };
+  const monthCells = (m: TRatingMonth | undefined) => (
+    <>
+      <td className="py-2 pr-4 tabular-nums">{format.number(m?.cases ?? 0)}</td>
+      <td className="py-2 pr-4 tabular-nums">{percent(m?.onTimeShare ?? null)}</td>
+      <td className="py-2 pr-4 tabular-nums">{stars(m?.averageRating ?? null)}</td>
+      <td className="py-2 pr-4 tabular-nums">{format.number(m?.ratings ?? 0)}</td>
+    </>
+  );
+  const figureHeads = (
+    <>
+      <th scope="col" className="py-2 pr-4">
+        {t('ratings.cases')}
+      </th>
+      <th scope="col" className="py-2 pr-4">
+        {t('ratings.onTime')}
+      </th>
+      <th scope="col" className="py-2 pr-4">
+        {t('ratings.satisfaction')}
+      </th>
+      <th scope="col" className="py-2 pr-4">
+        {t('ratings.ratingsCount')}
+      </th>
+    </>
+  );
+  const unassigned = selected(ratings.unassigned);
   return (
     <div className="space-y-10">
       <PageTitle lead={t('ratings.lead')}>{t('ratings.title')}</PageTitle>
 
-      <section aria-labelledby="this-month" className="space-y-3">
-        <h2 id="this-month" className="text-xl font-semibold">
-          {t('ratings.thisMonth')} · {monthLong(latest)}
+      <form method="get" action="/ratings" className="flex flex-wrap items-end gap-4">
+        <div className="space-y-1">
+          <label htmlFor="month" className="block font-medium">
+            {t('ratings.pickMonth')}
+          </label>
+          <select
+            id="month"
+            name="month"
+            defaultValue={ratings.month}
+            className="block min-h-12 rounded-md border border-slate-400 px-3 text-base"
+          >
+            {ratings.selectableMonths.map((m) => (
+              <option key={m} value={m}>
+                {monthLong(m)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SubmitButton>{t('ratings.show')}</SubmitButton>
+      </form>
+
+      <section aria-labelledby="departments" className="space-y-3">
+        <h2 id="departments" className="text-xl font-semibold">
+          {t('ratings.departmentsHeading', { month: monthLong(ratings.month) })}
         </h2>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="ratings-summary">
@@ -47,46 +125,94 @@ export default async function RatingsPage() {
                 <th scope="col" className="py-2 pr-4">
                   {t('staff.department')}
                 </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('ratings.cases')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('ratings.onTime')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('ratings.satisfaction')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('ratings.ratingsCount')}
-                </th>
+                {figureHeads}
               </tr>
             </thead>
             <tbody>
-              {ratings.departments.map((d) => {
-                const m = d.months.at(-1);
-                return (
-                  <tr key={d.department} className="border-b border-slate-200">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {t(`department.${d.department}`)}
-                    </th>
-                    <td className="py-2 pr-4 tabular-nums">{format.number(m?.cases ?? 0)}</td>
-                    <td className="py-2 pr-4 tabular-nums">{percent(m?.onTimeShare ?? null)}</td>
-                    <td className="py-2 pr-4 tabular-nums">{stars(m?.averageRating ?? null)}</td>
-                    <td className="py-2 tabular-nums">{format.number(m?.ratings ?? 0)}</td>
-                  </tr>
-                );
-              })}
+              {ratings.departments.map((d) => (
+                <tr key={d.department} className="border-b border-slate-200">
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {t(`department.${d.department}`)}
+                  </th>
+                  {monthCells(selected(d.months))}
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
         <p className="text-muted text-sm">{t('ratings.note')}</p>
       </section>
 
+      <section aria-labelledby="service-points" className="space-y-4">
+        <h2 id="service-points" className="text-xl font-semibold">
+          {t('ratings.pointsHeading', { month: monthLong(ratings.month) })}
+        </h2>
+        <p className="text-muted max-w-prose">{t('ratings.pointsLead')}</p>
+        {UTILITIES.map((utility) => {
+          const points = ratings.servicePoints.filter((p) => p.utility === utility);
+          if (points.length === 0) return null;
+          return (
+            <div key={utility} className="overflow-x-auto">
+              <table
+                className="w-full border-collapse text-left"
+                data-testid={`ratings-points-${utility}`}
+              >
+                <caption className="mb-2 text-left text-lg font-semibold">
+                  {t(`ratings.pointsOf.${utility}`)}
+                </caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2 pr-4">
+                      {t('ratings.servicePoint')}
+                    </th>
+                    {figureHeads}
+                    <th scope="col" className="py-2">
+                      {t('ratings.pointTrend', { count: POINT_TREND_MONTHS })}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {points.map((p) => {
+                    const recent = p.months.slice(-POINT_TREND_MONTHS);
+                    const pointName = name(p.label);
+                    return (
+                      <tr key={p.id} className="border-b border-slate-200">
+                        <th scope="row" className="py-2 pr-4 font-medium">
+                          {pointName}
+                        </th>
+                        {monthCells(selected(p.months))}
+                        <td className="py-2">
+                          <span className="flex flex-wrap items-center gap-2">
+                            <ShareSparkline
+                              label={t('ratings.sparklineLabel', {
+                                point: pointName,
+                                summary: recent
+                                  .map((m) => `${monthShort(m.month)} ${percent(m.onTimeShare)}`)
+                                  .join(t('ratings.listJoiner')),
+                              })}
+                              points={recent.map((m) => ({ key: m.month, value: m.onTimeShare }))}
+                            />
+                            <span className="text-sm">{change(recent)}</span>
+                          </span>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+        <p className="text-muted max-w-prose text-sm" data-testid="ratings-unassigned">
+          {t('ratings.unassigned', { count: unassigned?.cases ?? 0 })}
+        </p>
+      </section>
+
       {ratings.departments.map((d) => {
         const headingId = `dept-${d.department}`;
         const summary = d.months
           .map((m) => `${monthShort(m.month)} ${percent(m.onTimeShare)}`)
-          .join(', ');
+          .join(t('ratings.listJoiner'));
         return (
           <section key={d.department} aria-labelledby={headingId} className="space-y-3">
             <h2 id={headingId} className="text-xl font-semibold">

@@ -8,10 +8,19 @@ import { initialFormState } from '@/actions/form-state';
 import { fileReportAction } from '@/actions/complaints/file-complaint';
 import { AttachmentsField, TextAreaField } from '@/components/complaints/form-fields';
 
-const FIELDS = ['subType', 'location', 'description', 'contactEmail', 'attachments'];
+const FIELDS = ['subType', 'districtId', 'location', 'description', 'contactEmail', 'attachments'];
 
 /** The illegal-use report (违章举报) — open to everyone, multipart, works without JavaScript. */
-export function ReportForm({ maxLength, maxFiles }: { maxLength: number; maxFiles: number }) {
+export function ReportForm({
+  maxLength,
+  maxFiles,
+  districts,
+}: {
+  maxLength: number;
+  maxFiles: number;
+  /** The city's districts (optional choice: the local service point answers the report). */
+  districts: { id: number; label: string }[];
+}) {
   const t = useTranslations('complaints');
   const tAll = useTranslations();
   const [state, action, pending] = useActionState(fileReportAction, initialFormState);
@@ -41,6 +50,18 @@ export function ReportForm({ maxLength, maxFiles }: { maxLength: number; maxFile
           { value: 'electricity', label: t('subType.electricity') },
         ]}
         defaultValue={values.subType ?? 'water'}
+      />
+      <SelectField
+        id="districtId"
+        label={t('new.district')}
+        hint={t('new.districtHint')}
+        errors={translated(errors.districtId)}
+        focus={firstError === 'districtId'}
+        options={[
+          { value: '', label: t('new.districtUnknown') },
+          ...districts.map((d) => ({ value: String(d.id), label: d.label })),
+        ]}
+        defaultValue={values.districtId ?? ''}
       />
       <TextAreaField
         id="location"

@@ -1,4 +1,5 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
+import { shareLineSegments } from './share-line';
 
 const WIDTH = 640;
 const HEIGHT = 200;
@@ -26,17 +27,7 @@ export function ShareTrendChart({
   const y = scaleLinear()
     .domain([0, 1])
     .range([HEIGHT - M.bottom, M.top]);
-  const segments: string[] = [];
-  let current = '';
-  for (const p of points) {
-    if (p.value === null) {
-      if (current) segments.push(current);
-      current = '';
-      continue;
-    }
-    current += `${current ? 'L' : 'M'}${x(p.key) ?? 0},${y(p.value)}`;
-  }
-  if (current) segments.push(current);
+  const segments = shareLineSegments(points, x, y);
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, exists } from 'drizzle-orm';
+import { and, eq, exists, sql } from 'drizzle-orm';
 import { env } from '@/env';
 import { getDb } from '../db';
 import {
@@ -8,7 +8,9 @@ import {
   districts,
   premises,
   serviceAccounts,
+  servicePoints,
   type TComplaintCategory,
+  type TUtility,
 } from '../db/schema';
 import { writeAudit } from '../audit';
 import { assertCan } from '../auth/permissions';
@@ -36,6 +38,11 @@ export type TFileComplaintInput = {
   category: TComplaintCategory;
   subType: string;
   accountId: number | null;
+  /**
+   * Where an illegal-use report says it happens, when the reporter picked a district (optional;
+   * a case with an account takes its premises' district instead).
+   */
+  reportedDistrictId?: number | null;
   location: string | null;
   contactEmail: string | null;
   description: string;
@@ -54,7 +61,7 @@ export type TFileComplaintResult =
     }
   | {
       ok: false;
-      error: 'account' | 'sub_type' | 'description' | 'location' | 'sign_in';
+      error: 'account' | 'sub_type' | 'description' | 'location' | 'district' | 'sign_in';
     }
   | { ok: false; error: 'attachments'; upload: TUploadError; fileName?: string; limit: number }
   | { ok: false; error: 'throttled'; retryAfterMinutes: number };
@@ -90,8 +97,13 @@ export async function fileComplaint(input: TFileComplaintInput): Promise<TFileCo
   if (input.category === 'illegal_use' && !location) return { ok: false, error: 'location' };
 
   const db = await getDb();
-  let place: { accountId: number; premisesId: number; districtId: number; rural: boolean } | null =
-    null;
+  let place: {
+    accountId: number;
+    premisesId: number;
+    districtId: number;
+    rural: boolean;
+    utility: TUtility;
+  } | null = null;
   if (actor && input.accountId !== null) {
     const [row] = await db
       .select({
@@ -99,6 +111,7 @@ export async function fileComplaint(input: TFileComplaintInput): Promise<TFileCo
         premisesId: premises.id,
         districtId: districts.id,
         rural: districts.rural,
+        utility: serviceAccounts.utility,
       })
       .from(serviceAccounts)
       .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
@@ -114,6 +127,19 @@ export async function fileComplaint(input: TFileComplaintInput): Promise<TFileCo
     place = row;
   }
   if (commitment.accountRequired && !place) return { ok: false, error: 'account' };
+  let reportedDistrictId: number | null = null;
+  if (!place && input.category === 'illegal_use' && input.reportedDistrictId) {
+    const [district] = await db
+      .select({ id: districts.id })
+      .from(districts)
+      .where(eq(districts.id, input.reportedDistrictId));
+    if (!district) return { ok: false, error: 'district' };
+    reportedDistrictId = district.id;
+  }
+  const districtId = place?.districtId ?? reportedDistrictId;
+  // An illegal-use report names the utility it is about; other cases are the account's.
+  const utility: TUtility | null =
+    input.category === 'illegal_use' ? (input.subType as TUtility) : (place?.utility ?? null);
 
   const uploads = await checkUploads(input.files, { maxFiles: MAX_ATTACHMENTS });
   if (!uploads.ok)
@@ -148,7 +174,13 @@ export async function fileComplaint(input: TFileComplaintInput): Promise<TFileCo
           filedByUserId: actor?.userId ?? null,
           accountId: place?.accountId ?? null,
           premisesId: place?.premisesId ?? null,
-          districtId: place?.districtId ?? null,
+          districtId,
+          servicePointId:
+            districtId !== null && utility !== null
+              ? sql`(select ${servicePoints.id} from ${servicePoints}
+                      where ${servicePoints.districtId} = ${districtId}
+                        and ${servicePoints.utility} = ${utility})`
+              : null,
           rural,
           location,
           contactEmail: actor ? null : input.contactEmail?.trim() || null,

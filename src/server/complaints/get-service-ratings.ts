@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { shanghaiDay } from '@/lib/dates';
 import { getDb } from '../db';
 import { rowsOf } from '../billing/rows-of';
-import { COMPLAINT_DEPARTMENTS, type TComplaintDepartment } from '../db/schema';
+import { COMPLAINT_DEPARTMENTS, type TComplaintDepartment, type TUtility } from '../db/schema';
 
 export type TRatingMonth = {
   /** `YYYY-MM` (Shanghai). */
@@ -26,68 +26,160 @@ export type TDepartmentRatings = {
   months: TRatingMonth[];
 };
 
-export type TServiceRatings = { months: string[]; departments: TDepartmentRatings[] };
+export type TServicePointRatings = {
+  id: number;
+  code: string;
+  utility: TUtility;
+  /** The office's public name (configured data, not a person's). */
+  label: { zh: string; en: string };
+  district: { zh: string; en: string };
+  months: TRatingMonth[];
+};
 
-function monthsBack(now: Date, count: number): string[] {
-  const [y, m] = shanghaiDay(now).split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    out.push(d.toISOString().slice(0, 7));
-  }
-  return out;
+export type TServiceRatings = {
+  /** The month asked for (`YYYY-MM`), the last of `months`. */
+  month: string;
+  /** The trend window: `months` filing months ending with `month`, oldest first. */
+  months: string[];
+  /** Months a visitor may pick, newest first (the current month and the ones before it). */
+  selectableMonths: string[];
+  departments: TDepartmentRatings[];
+  /** Every configured service point, cases or not, by district then utility. */
+  servicePoints: TServicePointRatings[];
+  /**
+   * Cases tied to no service point (an illegal-use report naming no district): counted in the
+   * department figures, shown as one line of their own.
+   */
+  unassigned: TRatingMonth[];
+};
+
+/** How far back a visitor may pick a month. */
+export const RATINGS_SELECTABLE_MONTHS = 24;
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+function addMonths(month: string, delta: number): string {
+  const [, y, m] = MONTH.exec(month)!.map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 + delta, 1)).toISOString().slice(0, 7);
+}
+
+function monthsEnding(last: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
+}
+
+type TCounts = {
+  month: string;
+  cases: number;
+  answered: number;
+  on_time: number;
+  ratings: number;
+  rating_sum: number;
+};
+
+function ratingMonths(months: string[], rows: TCounts[]): TRatingMonth[] {
+  return months.map((month): TRatingMonth => {
+    const r = rows.find((x) => x.month === month);
+    const answered = Number(r?.answered ?? 0);
+    const onTime = Number(r?.on_time ?? 0);
+    const ratings = Number(r?.ratings ?? 0);
+    return {
+      month,
+      cases: Number(r?.cases ?? 0),
+      answered,
+      answeredOnTime: onTime,
+      onTimeShare: answered > 0 ? onTime / answered : null,
+      ratings,
+      averageRating: ratings > 0 ? Number(r?.rating_sum ?? 0) / ratings : null,
+    };
+  });
 }
 
 /**
- * 万众评 — the public monthly service ratings per department: how many cases, the share
- * answered within the commitment, and average satisfaction. Aggregates only: nothing here can
- * identify a resident (no references, names, addresses or texts leave this function).
+ * 万众评 — the public monthly service ratings per department and per service point: how many
+ * cases, the share answered within the commitment, and average satisfaction, for `month` and
+ * the months before it (trend). Aggregates only: nothing here can identify a resident (no
+ * references, names, addresses or texts leave this function).
+ *
+ * One pass over the window's cases (a range on `complaints_ratings_idx`, which holds every
+ * column read, so settled months are an index-only scan) grouped two ways at once
+ * (GROUPING SETS), plus the short list of configured service points.
  */
 export async function getServiceRatings(
-  input: { months?: number; now?: Date } = {},
+  input: { month?: string | null; months?: number; now?: Date } = {},
 ): Promise<TServiceRatings> {
   const now = input.now ?? new Date();
-  const months = monthsBack(now, input.months ?? 12);
+  const current = shanghaiDay(now).slice(0, 7);
+  const selectableMonths = monthsEnding(current, RATINGS_SELECTABLE_MONTHS).reverse();
+  const month = input.month && selectableMonths.includes(input.month) ? input.month : current;
+  const months = monthsEnding(month, input.months ?? 12);
   const from = new Date(`${months[0]}-01T00:00:00+08:00`);
+  const to = new Date(`${addMonths(month, 1)}-01T00:00:00+08:00`);
   const db = await getDb();
-  const rows = rowsOf<{
-    department: TComplaintDepartment;
-    month: string;
-    cases: number;
-    answered: number;
-    on_time: number;
-    ratings: number;
-    rating_sum: number;
-  }>(
-    await db.execute(sql`
-      select department,
-             to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+  const [counts, points] = await Promise.all([
+    db.execute(sql`
+      select grouping(department) = 1 as by_point, department, service_point_id, month,
              count(*)::int as cases,
              count(first_closed_at)::int as answered,
              count(*) filter (where answered_on_time)::int as on_time,
              count(rating)::int as ratings,
              coalesce(sum(rating), 0)::int as rating_sum
-        from complaints
-       where created_at >= ${from}
-       group by 1, 2`),
-  );
-  const departments = COMPLAINT_DEPARTMENTS.map((department) => ({
-    department,
-    months: months.map((month): TRatingMonth => {
-      const r = rows.find((x) => x.department === department && x.month === month);
-      const answered = Number(r?.answered ?? 0);
-      const onTime = Number(r?.on_time ?? 0);
-      const ratings = Number(r?.ratings ?? 0);
-      return {
-        month,
-        cases: Number(r?.cases ?? 0),
-        answered,
-        answeredOnTime: onTime,
-        onTimeShare: answered > 0 ? onTime / answered : null,
-        ratings,
-        averageRating: ratings > 0 ? Number(r?.rating_sum ?? 0) / ratings : null,
-      };
-    }),
-  }));
-  return { months, departments };
+        from (select department, service_point_id, first_closed_at, answered_on_time, rating,
+                     to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month
+                from complaints
+               where created_at >= ${from.toISOString()}::timestamptz
+                 and created_at < ${to.toISOString()}::timestamptz) c
+       group by grouping sets ((department, month), (service_point_id, month))`),
+    db.execute(sql`
+      select sp.id, sp.code, sp.utility, sp.name_zh, sp.name_en,
+             d.name_zh as district_zh, d.name_en as district_en
+        from service_points sp
+        join districts d on d.id = sp.district_id
+       order by d.id, sp.utility desc, sp.id`),
+  ]);
+  const rows = rowsOf<
+    TCounts & {
+      by_point: boolean;
+      department: TComplaintDepartment | null;
+      service_point_id: number | null;
+    }
+  >(counts);
+  const byDepartment = rows.filter((r) => !r.by_point);
+  const byPoint = rows.filter((r) => r.by_point);
+  return {
+    month,
+    months,
+    selectableMonths,
+    departments: COMPLAINT_DEPARTMENTS.map((department) => ({
+      department,
+      months: ratingMonths(
+        months,
+        byDepartment.filter((r) => r.department === department),
+      ),
+    })),
+    servicePoints: rowsOf<{
+      id: number;
+      code: string;
+      utility: TUtility;
+      name_zh: string;
+      name_en: string;
+      district_zh: string;
+      district_en: string;
+    }>(points).map((p) => ({
+      id: Number(p.id),
+      code: p.code,
+      utility: p.utility,
+      label: { zh: p.name_zh, en: p.name_en },
+      district: { zh: p.district_zh, en: p.district_en },
+      months: ratingMonths(
+        months,
+        byPoint.filter(
+          (r) => r.service_point_id !== null && Number(r.service_point_id) === Number(p.id),
+        ),
+      ),
+    })),
+    unassigned: ratingMonths(
+      months,
+      byPoint.filter((r) => r.service_point_id === null),
+    ),
+  };
 }

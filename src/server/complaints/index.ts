@@ -28,7 +28,13 @@ export { assignComplaint } from './assign-complaint';
 export { routeComplaint } from './route-complaint';
 export { escalateOverdueComplaints } from './escalate-overdue-complaints';
 export { getServiceRatings } from './get-service-ratings';
-export type { TServiceRatings, TDepartmentRatings, TRatingMonth } from './get-service-ratings';
+export type {
+  TServiceRatings,
+  TDepartmentRatings,
+  TRatingMonth,
+  TServicePointRatings,
+} from './get-service-ratings';
+export { RATINGS_SELECTABLE_MONTHS } from './get-service-ratings';
 export type * from './types';
 export { signReceipt, verifyReceipt } from './receipt-token';
 export type { TReceipt } from './receipt-token';

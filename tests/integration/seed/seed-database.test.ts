@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { getDatabaseHandle } from '@/server/db';
 import { DEMO_PASSWORD, DEMO_RESIDENT, DEMO_USERS } from '../../../scripts/seed/demo-people';
-import { generateCity, type TSeedArgs } from '../../../scripts/seed/generate-city';
+import { districtRows, generateCity, type TSeedArgs } from '../../../scripts/seed/generate-city';
 import { seedDatabase } from '../../../scripts/seed/seed-database';
 
 const ARGS: TSeedArgs = { households: 30, months: 3, seed: 42, end: '2025-08' };
@@ -39,6 +39,32 @@ async function readingsFingerprint(): Promise<string> {
 }
 
 describe('seeding the demo city', () => {
+  it('configures a power and a water service point in every district and files the demo cases with an account under their point', async () => {
+    const handle = await getDatabaseHandle();
+    const seeded = await seedDatabase(handle, ARGS, { reset: true });
+    expect(seeded).toMatchObject({
+      ok: true,
+      counts: { service_points: districtRows().length * 2 },
+    });
+    const { rows: points } = await handle.query<{ utility: string; n: number }>(
+      `SELECT utility::text, count(DISTINCT district_id)::int AS n FROM service_points GROUP BY 1 ORDER BY 1`,
+    );
+    expect(points).toEqual([
+      { utility: 'electricity', n: districtRows().length },
+      { utility: 'water', n: districtRows().length },
+    ]);
+    const { rows: cases } = await handle.query<{ total: number; placed: number; wrong: number }>(
+      `SELECT count(*)::int AS total, count(c.service_point_id)::int AS placed,
+              count(*) FILTER (WHERE sp.district_id <> c.district_id
+                                  OR (c.category <> 'illegal_use' AND sp.utility <> sa.utility))::int AS wrong
+         FROM complaints c
+         JOIN service_accounts sa ON sa.id = c.account_id
+         LEFT JOIN service_points sp ON sp.id = c.service_point_id`,
+    );
+    expect(cases[0]?.total).toBeGreaterThan(0);
+    expect(cases[0]).toMatchObject({ placed: cases[0]?.total, wrong: 0 });
+  });
+
   it('writes the generated city, the demo people and the tariffs; refuses to seed twice; --reset gives the same city', async () => {
     const handle = await getDatabaseHandle();
     // --reset so this test builds its own world whatever ran before it in this file.
