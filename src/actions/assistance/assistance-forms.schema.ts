@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CONSENT_METHODS, REJECTION_REASONS } from '@/server/db/schema/assistance';
+import {
+  ACCOUNT_CONSENT_METHODS,
+  CONSENT_METHODS,
+  REJECTION_REASONS,
+} from '@/server/db/schema/assistance';
+import { ZLinkAccountSchema } from '@/actions/accounts/link-account.schema';
 
 /** Files per upload (each up to the shared 10 MB limit, as complaint attachments). */
 export const MAX_DOCUMENTS_PER_UPLOAD = 3;
@@ -62,4 +67,26 @@ export const ZFileForResidentSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'consentGivenOn'),
   consentNote: z.string().trim().max(500, 'tooLong'),
   consentConfirmed: z.literal('yes', 'consentConfirmed'),
+});
+
+const E = 'assistance.fileAccount.errors';
+
+/** An officer filing for a household without a login: the account as on the bill, and consent. */
+export const ZFileForAccountSchema = z.object({
+  programId: z.coerce.number(`${E}.program`).int(`${E}.program`).positive(`${E}.program`),
+  // The same checks (and messages) as linking an account.
+  accountNumber: ZLinkAccountSchema.shape.accountNumber,
+  verificationCode: ZLinkAccountSchema.shape.verificationCode,
+  holderName: z.string().trim().min(1, `${E}.holderName`).max(100, `${E}.tooLong`),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, `${E}.contactPhone`),
+  consentMethod: z.enum(ACCOUNT_CONSENT_METHODS, `${E}.consentMethod`),
+  consentGivenOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${E}.consentGivenOn`),
+  consentNote: z.string().trim().max(500, `${E}.tooLong`),
+  consentConfirmed: z.literal('yes', `${E}.consentConfirmed`),
 });

@@ -4,11 +4,18 @@ import type { TActor } from '../auth/actor';
 
 /**
  * Who may see an application on the resident side: the applicant and the officer who filed it
- * for them. Used inside every query, so anyone else's id finds no row ("not found").
+ * for them; for an application filed for a household without a login (no applicant: it belongs
+ * to its account), also whoever has linked that account since. Used inside every query, so
+ * anyone else's id finds no row ("not found") — another resident's own application stays out
+ * of reach even of a resident who links the same account.
  */
 export function applicantOrFiler(actor: TActor, alias = 'app'): SQL {
   const a = sql.raw(alias);
-  return sql`(${a}.applicant_user_id = ${actor.userId} OR ${a}.filed_by_user_id = ${actor.userId})`;
+  return sql`(${a}.applicant_user_id = ${actor.userId} OR ${a}.filed_by_user_id = ${actor.userId}
+     OR (${a}.applicant_user_id IS NULL AND EXISTS (
+           SELECT 1 FROM assistance_application_accounts aa
+             JOIN account_links l ON l.account_id = aa.account_id
+            WHERE aa.application_id = ${a}.id AND l.user_id = ${actor.userId})))`;
 }
 
 /**

@@ -61,14 +61,22 @@ export async function decideApplication(input: {
       id: number;
       reference: string;
       status: string;
-      applicant_user_id: string;
+      applicant_user_id: string | null;
       filed_by_user_id: string | null;
+      holders: string[];
       program_id: number;
       own: boolean;
     }>(
       await tx.execute(sql`
         SELECT app.id, app.reference, app.status, app.applicant_user_id, app.filed_by_user_id,
-               app.program_id, ${ownHousehold(actor)} AS own
+               app.program_id, ${ownHousehold(actor)} AS own,
+               -- Filed for a household without a login: whoever has linked its account since.
+               CASE WHEN app.applicant_user_id IS NULL THEN
+                 (SELECT coalesce(array_agg(DISTINCT l.user_id), '{}')
+                    FROM assistance_application_accounts aa
+                    JOIN account_links l ON l.account_id = aa.account_id
+                   WHERE aa.application_id = app.id)
+               ELSE '{}' END AS holders
           FROM assistance_applications app
          WHERE app.id = ${input.applicationId} AND app.status <> 'draft'
          FOR UPDATE OF app`),
@@ -156,9 +164,9 @@ export async function decideApplication(input: {
     });
 
     const notice = NOTICE[decision.kind];
-    const recipients = [app.applicant_user_id, app.filed_by_user_id].filter(
-      (id): id is string => id !== null && id !== actor.userId,
-    );
+    const recipients = [
+      ...new Set([app.applicant_user_id, app.filed_by_user_id, ...(app.holders ?? [])]),
+    ].filter((id): id is string => id !== null && id !== actor.userId);
     const notes: TNewNotification[] = recipients.map((userId) => ({
       userId,
       kind: `assistance.${decision.kind}`,

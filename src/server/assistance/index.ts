@@ -30,10 +30,20 @@ export {
 export { answerInfoRequest } from './answer-info-request';
 export { withdrawApplication } from './withdraw-application';
 export { findResidentsForAccount, type TResidentForAccount } from './find-residents-for-account';
+export {
+  fileForAccount,
+  type TAccountConsentMethod,
+  type TFileForAccountResult,
+} from './file-for-account';
+export { CONSENT_FORM_REQUIREMENT } from './upload-application-documents';
 export { sendRenewalReminders, RENEWAL_REMINDER_DAYS } from './send-renewal-reminders';
 export { purgeDecidedDocuments } from './purge-decided-documents';
 export { validityMonths, monthAfter } from './validity-months';
 export { ANSWER_MAX_LENGTH } from './check-answers';
 export { assistanceRenewalRemindersQueue, assistanceDocumentPurgeQueue } from './assistance-jobs';
-export { REJECTION_REASONS, CONSENT_METHODS } from '../db/schema/assistance';
+export {
+  REJECTION_REASONS,
+  CONSENT_METHODS,
+  ACCOUNT_CONSENT_METHODS,
+} from '../db/schema/assistance';
 export type * from './types';

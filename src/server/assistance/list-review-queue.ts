@@ -28,7 +28,8 @@ export async function listReviewQueue(input: { actor: TActor }): Promise<TReview
     filed_by_officer: boolean;
   }>(
     await db.execute(sql`
-      SELECT app.id, app.reference, app.status, p.name_zh, p.name_en, u.name AS applicant_name,
+      SELECT app.id, app.reference, app.status, p.name_zh, p.name_en,
+             coalesce(u.name, app.holder_name) AS applicant_name,
              (SELECT count(*)::int FROM assistance_application_accounts aa
                WHERE aa.application_id = app.id) AS accounts,
              app.submitted_at, ${waitingSecondsSql()} AS waiting_seconds,
@@ -37,7 +38,7 @@ export async function listReviewQueue(input: { actor: TActor }): Promise<TReview
              app.filed_by_user_id IS NOT NULL AS filed_by_officer
         FROM assistance_applications app
         JOIN assistance_programs p ON p.id = app.program_id
-        JOIN users u ON u.id = app.applicant_user_id
+        LEFT JOIN users u ON u.id = app.applicant_user_id
        WHERE app.status IN ('submitted', 'info_requested')
        ORDER BY (app.status = 'info_requested'), app.submitted_at, app.id
        LIMIT 200`),

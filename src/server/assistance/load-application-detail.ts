@@ -42,8 +42,10 @@ export async function loadApplicationDetail(
     reference: string;
     status: TApplicationDetail['status'];
     program_id: number;
-    applicant_user_id: string;
+    applicant_user_id: string | null;
     applicant_name: string;
+    holder_name: string | null;
+    contact_phone: string | null;
     filed_by_user_id: string | null;
     filed_by_name: string | null;
     consent_method: NonNullable<TApplicationDetail['consent']>['method'] | null;
@@ -62,7 +64,8 @@ export async function loadApplicationDetail(
   }>(
     await db.execute(sql`
       SELECT app.id, app.reference, app.status, app.program_id, app.applicant_user_id,
-             u.name AS applicant_name, app.filed_by_user_id, f.name AS filed_by_name,
+             coalesce(u.name, app.holder_name) AS applicant_name, app.holder_name,
+             app.contact_phone, app.filed_by_user_id, f.name AS filed_by_name,
              app.consent_method, app.consent_given_on::text AS consent_given_on,
              app.consent_recorded_at, app.consent_note, app.answers, app.renews_application_id,
              app.created_at, app.submitted_at, app.decided_at, app.documents_purged_at,
@@ -74,7 +77,7 @@ export async function loadApplicationDetail(
                WHERE g.application_id = app.renews_application_id AND g.revoked_at IS NULL)
                AS renews_valid_to
         FROM assistance_applications app
-        JOIN users u ON u.id = app.applicant_user_id
+        LEFT JOIN users u ON u.id = app.applicant_user_id
         LEFT JOIN users f ON f.id = app.filed_by_user_id
        WHERE app.id = ${input.applicationId} AND ${input.access}`),
   )[0];
@@ -148,9 +151,10 @@ export async function loadApplicationDetail(
       .orderBy(asc(assistanceGrants.accountId)),
   ]);
   const editableStatus = row.status === 'draft' || row.status === 'info_requested';
-  // The accounts a draft may cover: those linked to the applicant (not to an officer).
+  // The accounts a draft may cover: those linked to the applicant (not to an officer); an
+  // application filed for a household without a login covers its own proved account only.
   const applicantAccounts =
-    input.editableBy !== null && row.status === 'draft'
+    input.editableBy !== null && row.status === 'draft' && row.applicant_user_id !== null
       ? await db
           .select({
             id: serviceAccounts.id,
@@ -164,19 +168,26 @@ export async function loadApplicationDetail(
           .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
           .where(eq(accountLinks.userId, row.applicant_user_id))
           .orderBy(asc(serviceAccounts.id))
-      : [];
+      : accounts;
   const programRow = programRows[0];
   if (!programRow) throw new Error('programme of an application is missing');
   const editableBy = input.editableBy;
+  // Without an applicant, `access` has proved the reader filed it or holds its account.
   const mayEdit =
     editableBy !== null &&
-    (row.applicant_user_id === editableBy || row.filed_by_user_id === editableBy);
+    (row.applicant_user_id === editableBy ||
+      row.filed_by_user_id === editableBy ||
+      row.applicant_user_id === null);
   return {
     id: row.id,
     reference: row.reference,
     status: row.status,
     program: programFromRow(programRow),
     applicant: { id: row.applicant_user_id, name: row.applicant_name },
+    household:
+      row.applicant_user_id === null && row.holder_name && row.contact_phone
+        ? { holderName: row.holder_name, contactPhone: row.contact_phone }
+        : null,
     filedBy: row.filed_by_name ? { name: row.filed_by_name } : null,
     consent:
       row.consent_method && row.consent_given_on && row.consent_recorded_at

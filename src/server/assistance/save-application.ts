@@ -39,7 +39,7 @@ export async function saveApplication(input: {
     const app = rowsOf<{
       id: number;
       status: string;
-      applicant_user_id: string;
+      applicant_user_id: string | null;
       program_id: number;
     }>(
       await tx.execute(sql`
@@ -63,16 +63,28 @@ export async function saveApplication(input: {
 
     const accountIds = [...new Set(input.accountIds)];
     if (accountIds.length > 0) {
-      const linked = await tx
-        .select({ accountId: accountLinks.accountId })
-        .from(accountLinks)
-        .where(
-          and(
-            eq(accountLinks.userId, app.applicant_user_id),
-            inArray(accountLinks.accountId, accountIds),
-          ),
-        );
-      if (linked.length !== accountIds.length) return { ok: false, error: 'not_found' };
+      // Filed for a household without a login: only the account proved when filing.
+      const allowed =
+        app.applicant_user_id === null
+          ? await tx
+              .select({ accountId: assistanceApplicationAccounts.accountId })
+              .from(assistanceApplicationAccounts)
+              .where(
+                and(
+                  eq(assistanceApplicationAccounts.applicationId, app.id),
+                  inArray(assistanceApplicationAccounts.accountId, accountIds),
+                ),
+              )
+          : await tx
+              .select({ accountId: accountLinks.accountId })
+              .from(accountLinks)
+              .where(
+                and(
+                  eq(accountLinks.userId, app.applicant_user_id),
+                  inArray(accountLinks.accountId, accountIds),
+                ),
+              );
+      if (allowed.length !== accountIds.length) return { ok: false, error: 'not_found' };
     }
 
     const draft = checkAnswers(program.questions, input.answers, 'draft');

@@ -26,12 +26,14 @@ export async function sendRenewalReminders(
     const rows = rowsOf<{
       id: number;
       reference: string;
-      applicant_user_id: string;
+      user_id: string;
       valid_to: string;
       days_left: number;
     }>(
       await tx.execute(sql`
-        SELECT app.id, app.reference, app.applicant_user_id, g.valid_to::text AS valid_to,
+        -- A household filed for without a login: the officer who filed is reminded.
+        SELECT app.id, app.reference, coalesce(app.applicant_user_id, app.filed_by_user_id) AS user_id,
+               g.valid_to::text AS valid_to,
                (g.valid_to - ${today}::date) AS days_left
           FROM assistance_applications app
           JOIN assistance_programs p ON p.id = app.program_id AND p.renewable
@@ -48,7 +50,7 @@ export async function sendRenewalReminders(
     const notes: TNewNotification[] = rows.map((row) => {
       const window = row.days_left <= second ? second : first;
       return {
-        userId: row.applicant_user_id,
+        userId: row.user_id,
         kind: 'assistance.renewal_reminder',
         title: {
           key: 'assistance.notify.renewal.title',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, type TDb } from '../db';
 import {
   accountLinks,
   assistanceApplicationAccounts,
@@ -63,7 +63,8 @@ export async function startApplication(input: {
             JOIN assistance_programs p ON p.id = app.program_id
            WHERE app.id = ${input.renewsApplicationId}
              AND app.status = 'approved'
-             AND app.applicant_user_id = ${applicantUserId}
+             -- One filed for a household without a login is renewed by whoever linked its account.
+             AND (app.applicant_user_id = ${applicantUserId} OR app.applicant_user_id IS NULL)
              AND ${applicantOrFiler(actor)}`),
       )[0];
       if (!previous) return { ok: false, error: 'not_found' };
@@ -109,53 +110,89 @@ export async function startApplication(input: {
       );
     if (linked.length !== accountIds.length) return { ok: false, error: 'not_found' };
 
-    const now = new Date();
-    const [created] = await tx
-      .insert(assistanceApplications)
-      .values({
-        // Replaced below once the id is known; unique placeholder until then.
-        reference: `pending-${crypto.randomUUID()}`,
-        programId,
-        applicantUserId,
-        filedByUserId: input.onBehalfOf ? actor.userId : null,
-        consentMethod: input.onBehalfOf?.consentMethod ?? null,
-        consentGivenOn: input.onBehalfOf?.consentGivenOn ?? null,
-        consentRecordedAt: input.onBehalfOf ? now : null,
-        consentNote: input.onBehalfOf?.consentNote ?? null,
-        renewsApplicationId: input.renewsApplicationId ?? null,
-        answers,
-      })
-      .returning({ id: assistanceApplications.id });
-    if (!created) throw new Error('application not created');
-    const reference = formatReference(program.code, now, created.id);
-    await tx
-      .update(assistanceApplications)
-      .set({ reference })
-      .where(eq(assistanceApplications.id, created.id));
-    await tx
-      .insert(assistanceApplicationAccounts)
-      .values(accountIds.map((accountId) => ({ applicationId: created.id, accountId })));
-    await writeAudit(tx, actor, {
-      action: input.onBehalfOf
-        ? 'assistance.application.filed_for_resident'
-        : 'assistance.application.started',
-      subjectType: 'assistance_application',
-      subjectId: created.id,
-      detail: {
-        reference,
-        accountIds,
-        ...(input.onBehalfOf
-          ? {
+    return insertApplication(tx, actor, {
+      programId,
+      programCode: program.code,
+      applicantUserId,
+      accountIds,
+      answers,
+      renewsApplicationId: input.renewsApplicationId ?? null,
+      filedFor: input.onBehalfOf ?? null,
+      audit: input.onBehalfOf
+        ? {
+            action: 'assistance.application.filed_for_resident',
+            detail: {
               applicantUserId,
               consentMethod: input.onBehalfOf.consentMethod,
               consentGivenOn: input.onBehalfOf.consentGivenOn,
-            }
-          : {}),
-        ...(input.renewsApplicationId !== undefined ? { renews: input.renewsApplicationId } : {}),
-      },
+            },
+          }
+        : { action: 'assistance.application.started', detail: {} },
     });
-    return { ok: true, applicationId: created.id, reference };
   });
+}
+
+/**
+ * Writes a new draft with its reference number and accounts, and audits it: the one insert
+ * behind a resident's own application, an officer's for a resident, and an officer's for a
+ * household without a login (`household`: no applicant, the holder's name and a phone).
+ */
+export async function insertApplication(
+  tx: Pick<TDb, 'insert' | 'update'>,
+  actor: TActor,
+  input: {
+    programId: number;
+    programCode: string;
+    applicantUserId: string | null;
+    accountIds: number[];
+    answers: Record<string, string>;
+    renewsApplicationId: number | null;
+    /** The consent an officer recorded (who: the actor; when recorded: now). */
+    filedFor: Omit<TOnBehalfOf, 'applicantUserId'> | null;
+    household?: { holderName: string; contactPhone: string };
+    audit: { action: string; detail: Record<string, unknown> };
+  },
+): Promise<{ ok: true; applicationId: number; reference: string }> {
+  const now = new Date();
+  const [created] = await tx
+    .insert(assistanceApplications)
+    .values({
+      // Replaced below once the id is known; unique placeholder until then.
+      reference: `pending-${crypto.randomUUID()}`,
+      programId: input.programId,
+      applicantUserId: input.applicantUserId,
+      holderName: input.household?.holderName ?? null,
+      contactPhone: input.household?.contactPhone ?? null,
+      filedByUserId: input.filedFor ? actor.userId : null,
+      consentMethod: input.filedFor?.consentMethod ?? null,
+      consentGivenOn: input.filedFor?.consentGivenOn ?? null,
+      consentRecordedAt: input.filedFor ? now : null,
+      consentNote: input.filedFor?.consentNote ?? null,
+      renewsApplicationId: input.renewsApplicationId,
+      answers: input.answers,
+    })
+    .returning({ id: assistanceApplications.id });
+  if (!created) throw new Error('application not created');
+  const reference = formatReference(input.programCode, now, created.id);
+  await tx
+    .update(assistanceApplications)
+    .set({ reference })
+    .where(eq(assistanceApplications.id, created.id));
+  await tx
+    .insert(assistanceApplicationAccounts)
+    .values(input.accountIds.map((accountId) => ({ applicationId: created.id, accountId })));
+  await writeAudit(tx, actor, {
+    action: input.audit.action,
+    subjectType: 'assistance_application',
+    subjectId: created.id,
+    detail: {
+      reference,
+      accountIds: input.accountIds,
+      ...input.audit.detail,
+      ...(input.renewsApplicationId !== null ? { renews: input.renewsApplicationId } : {}),
+    },
+  });
+  return { ok: true, applicationId: created.id, reference };
 }
 
 /** `DB-2026-000045`: programme code, the year in Shanghai, the id padded to six digits. */

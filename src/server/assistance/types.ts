@@ -82,7 +82,10 @@ export type TApplicationDetail = {
   reference: string;
   status: TApplicationStatus;
   program: TAssistanceProgram;
-  applicant: { id: string; name: string };
+  /** id null: filed by an officer for a household without a login (name = the holder's). */
+  applicant: { id: string | null; name: string };
+  /** A household filed for without a login: the holder as on the account and a phone. */
+  household: { holderName: string; contactPhone: string } | null;
   filedBy: { name: string } | null;
   consent: {
     method: TConsentMethod;

@@ -1,12 +1,15 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, type TDb } from '../db';
 import { assistanceDocuments } from '../db/schema';
 import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
 import { getFileStore, type TAcceptedUpload } from '../files';
 import { rowsOf } from '../billing/rows-of';
 import { applicantOrFiler } from './access';
+
+/** The signed paper consent form an officer uploads when filing for a household. */
+export const CONSENT_FORM_REQUIREMENT = 'consent_form';
 
 export type TUploadDocumentsResult =
   | { ok: true; documentIds: number[] }
@@ -26,11 +29,15 @@ export async function uploadApplicationDocuments(input: {
 }): Promise<TUploadDocumentsResult> {
   const { actor } = input;
   const db = await getDb();
-  const store = getFileStore();
   return db.transaction(async (tx) => {
-    const app = rowsOf<{ id: number; status: string; documents: { id: string }[] }>(
+    const app = rowsOf<{
+      id: number;
+      status: string;
+      documents: { id: string }[];
+      filed_by_officer: boolean;
+    }>(
       await tx.execute(sql`
-        SELECT app.id, app.status, p.documents
+        SELECT app.id, app.status, p.documents, app.filed_by_user_id IS NOT NULL AS filed_by_officer
           FROM assistance_applications app
           JOIN assistance_programs p ON p.id = app.program_id
          WHERE app.id = ${input.applicationId} AND ${applicantOrFiler(actor)}
@@ -40,32 +47,18 @@ export async function uploadApplicationDocuments(input: {
     if (app.status !== 'draft' && app.status !== 'info_requested') {
       return { ok: false, error: 'not_editable' };
     }
-    if (input.requirement !== 'other' && !app.documents.some((d) => d.id === input.requirement)) {
-      return { ok: false, error: 'unknown_requirement' };
-    }
-    const documentIds: number[] = [];
-    for (const file of input.files) {
-      const [row] = await tx
-        .insert(assistanceDocuments)
-        .values({
-          applicationId: app.id,
-          requirement: input.requirement,
-          // Named after its own id below; a placeholder until the id is known.
-          fileKey: `assistance/${app.id}/pending`,
-          contentType: file.contentType,
-          sizeBytes: file.size,
-          originalName: file.name,
-          uploadedByUserId: actor.userId,
-        })
-        .returning({ id: assistanceDocuments.id });
-      if (!row) throw new Error('document not recorded');
-      const fileKey = `assistance/${app.id}/${row.id}.${file.extension}`;
-      await store.put(fileKey, file.bytes);
-      await tx.execute(
-        sql`UPDATE assistance_documents SET file_key = ${fileKey} WHERE id = ${row.id}`,
-      );
-      documentIds.push(row.id);
-    }
+    const known =
+      input.requirement === 'other' ||
+      (input.requirement === CONSENT_FORM_REQUIREMENT && app.filed_by_officer) ||
+      app.documents.some((d) => d.id === input.requirement);
+    if (!known) return { ok: false, error: 'unknown_requirement' };
+    const documentIds = await storeApplicationDocuments(
+      tx,
+      actor,
+      app.id,
+      input.requirement,
+      input.files,
+    );
     await writeAudit(tx, actor, {
       action: 'assistance.document.uploaded',
       subjectType: 'assistance_application',
@@ -74,4 +67,42 @@ export async function uploadApplicationDocuments(input: {
     });
     return { ok: true, documentIds };
   });
+}
+
+/**
+ * Records checked uploads as documents of one application and puts their bytes in the file
+ * store under `assistance/<applicationId>/<documentId>.<ext>`, inside the caller's transaction.
+ */
+export async function storeApplicationDocuments(
+  tx: Pick<TDb, 'insert' | 'execute'>,
+  actor: TActor,
+  applicationId: number,
+  requirement: string,
+  files: readonly TAcceptedUpload[],
+): Promise<number[]> {
+  const store = getFileStore();
+  const documentIds: number[] = [];
+  for (const file of files) {
+    const [row] = await tx
+      .insert(assistanceDocuments)
+      .values({
+        applicationId,
+        requirement,
+        // Named after its own id below; a placeholder until the id is known.
+        fileKey: `assistance/${applicationId}/pending`,
+        contentType: file.contentType,
+        sizeBytes: file.size,
+        originalName: file.name,
+        uploadedByUserId: actor.userId,
+      })
+      .returning({ id: assistanceDocuments.id });
+    if (!row) throw new Error('document not recorded');
+    const fileKey = `assistance/${applicationId}/${row.id}.${file.extension}`;
+    await store.put(fileKey, file.bytes);
+    await tx.execute(
+      sql`UPDATE assistance_documents SET file_key = ${fileKey} WHERE id = ${row.id}`,
+    );
+    documentIds.push(row.id);
+  }
+  return documentIds;
 }

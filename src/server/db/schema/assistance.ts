@@ -97,6 +97,11 @@ export type TApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const CONSENT_METHODS = ['signed_form', 'in_person', 'phone'] as const;
 export type TConsentMethod = (typeof CONSENT_METHODS)[number];
+/** How a household without a portal login agrees: a signed paper form (uploaded) or in person. */
+export const ACCOUNT_CONSENT_METHODS = [
+  'signed_form',
+  'in_person',
+] as const satisfies readonly TConsentMethod[];
 
 export const assistanceApplications = pgTable(
   'assistance_applications',

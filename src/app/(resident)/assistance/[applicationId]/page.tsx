@@ -12,6 +12,7 @@ import { dayDate } from '@/components/assistance/dates';
 import { QuestionField } from '@/components/assistance/question-field';
 import { DocumentList } from '@/components/assistance/document-list';
 import { DecisionTimeline } from '@/components/assistance/decision-timeline';
+import { consentFormRequirement } from '@/components/assistance/consent-form-requirement';
 import { parseId } from '@/components/bills/bill-dates';
 import { FormMessage, PageTitle, SecondaryButton, SubmitButton } from '@/components/ui/form';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -111,6 +112,14 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
         {application.filedBy ? (
           <p className="text-muted">{t('detail.filedBy', { name: application.filedBy.name })}</p>
         ) : null}
+        {application.household ? (
+          <p className="text-muted">
+            {t('detail.household', {
+              holder: application.household.holderName,
+              phone: application.household.contactPhone,
+            })}
+          </p>
+        ) : null}
         {status === 'approved' && program.renewable && !application.renewedByApplicationId ? (
           <form action={startApplicationAction} className="pt-2">
             <input type="hidden" name="programId" value={program.id} />
@@ -179,6 +188,7 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
         {[
           ...program.documents,
           { id: 'other', labelZh: '其他材料', labelEn: 'Anything else', required: false },
+          ...consentFormRequirement(application, t('documents.consentForm')),
         ].map((requirement) => {
           const files = application.documents.filter(
             (d) => d.requirement === requirement.id && !d.deleted,

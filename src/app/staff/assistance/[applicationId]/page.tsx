@@ -5,6 +5,7 @@ import { decideApplicationAction } from '@/actions/assistance/decide-application
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { dayDate, waitingParts } from '@/components/assistance/dates';
 import { DecisionTimeline } from '@/components/assistance/decision-timeline';
+import { consentFormRequirement } from '@/components/assistance/consent-form-requirement';
 import { DocumentList } from '@/components/assistance/document-list';
 import { parseId } from '@/components/bills/bill-dates';
 import { Field, FormMessage, PageTitle, SelectField, SubmitButton } from '@/components/ui/form';
@@ -98,6 +99,19 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
             {application.consent.note ? ` ${application.consent.note}` : ''}
           </p>
         ) : null}
+        {application.household && application.filedBy && application.consent ? (
+          <p>
+            {t('review.household', {
+              officer: application.filedBy.name,
+              recordedAt: format.dateTime(application.consent.recordedAt, {
+                dateStyle: 'long',
+                timeStyle: 'short',
+              }),
+              holder: application.household.holderName,
+              phone: application.household.contactPhone,
+            })}
+          </p>
+        ) : null}
         {application.renewsApplicationId ? (
           <p>{t('review.renewal', { date: previousTo ? day(previousTo) : '—' })}</p>
         ) : null}
@@ -155,6 +169,7 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
         {[
           ...program.documents,
           { id: 'other', labelZh: '其他材料', labelEn: 'Anything else', required: false },
+          ...consentFormRequirement(application, t('documents.consentForm')),
         ].map((requirement) => {
           const files = application.documents.filter(
             (d) => d.requirement === requirement.id && !d.deleted,

@@ -4,7 +4,13 @@ import { getLocale, getTranslations } from '@/i18n/server';
 import { fileForResidentAction } from '@/actions/assistance/file-for-resident';
 import { Field, FormMessage, PageTitle, SelectField, SubmitButton } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';
-import { CONSENT_METHODS, findResidentsForAccount, listPrograms } from '@/server/assistance';
+import {
+  ACCOUNT_CONSENT_METHODS,
+  CONSENT_METHODS,
+  findResidentsForAccount,
+  listPrograms,
+} from '@/server/assistance';
+import { FileForAccountForm } from './file-for-account-form';
 import { todayInShanghai } from '@/server/billing/today-in-shanghai';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -150,6 +156,23 @@ export default async function FileForResidentPage({
           <SubmitButton>{t('file.submit')}</SubmitButton>
         </form>
       ) : null}
+      <section aria-labelledby="no-login-heading" className="space-y-4 border-t pt-6">
+        <h2 id="no-login-heading" className="text-xl font-semibold">
+          {t('fileAccount.heading')}
+        </h2>
+        <p>{t('fileAccount.lead')}</p>
+        <FileForAccountForm
+          programs={programs.map((p) => ({
+            value: String(p.id),
+            label: zh ? p.name.zh : p.name.en,
+          }))}
+          consentMethods={ACCOUNT_CONSENT_METHODS.map((m) => ({
+            value: m,
+            label: t(`consent.${m}`),
+          }))}
+          today={todayInShanghai()}
+        />
+      </section>
     </div>
   );
 }

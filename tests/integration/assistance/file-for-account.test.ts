@@ -1,0 +1,318 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { env } from '@/env';
+import { getDb } from '@/server/db';
+import { assistanceApplications, auditLog } from '@/server/db/schema';
+import { createLocalFileStore, installFileStore } from '@/server/files';
+import {
+  decideApplication,
+  fileForAccount,
+  getApplication,
+  getApplicationForReview,
+  listMyApplications,
+  listReviewQueue,
+  readApplicationDocument,
+  saveApplication,
+  startApplication,
+  uploadApplicationDocuments,
+} from '@/server/assistance';
+import { linkServiceAccount } from '@/server/accounts';
+import { executeBillingRun, startBillingRun } from '@/server/billing';
+import { PermissionError } from '@/server/auth/permissions';
+import { createTariff, resetBilling, yearOfReadings } from '../../fixtures/billing-run';
+import {
+  actorFor,
+  createResidentWithAccount,
+  createServiceAccount,
+  createUser,
+  linkAccount,
+} from '../../fixtures/world';
+import {
+  billWithLines,
+  DB_ANSWERS,
+  inboxOf,
+  pngUpload,
+  programByCode,
+  submitApplication,
+} from '../../fixtures/assistance';
+
+const JAN = '2025-01-01';
+
+beforeAll(() => {
+  installFileStore(createLocalFileStore(mkdtempSync(path.join(tmpdir(), 'wanjia-file-acct-'))));
+});
+afterAll(() => installFileStore(undefined));
+
+beforeEach(async () => {
+  await resetBilling();
+  const db = await getDb();
+  await db.execute(sql`truncate assistance_credits restart identity`);
+});
+
+async function officer() {
+  return actorFor(await createUser({ role: 'agent', name: '社区专员 王芳' }));
+}
+
+/** A water account nobody has linked, as the bill prints it. */
+async function householdWithoutLogin() {
+  const { account } = await createServiceAccount({
+    utility: 'water',
+    holderName: '李 秀英',
+    verificationCode: '482913',
+    readings: yearOfReadings(12, { [JAN]: 12 }),
+  });
+  return account;
+}
+
+async function fileFor(
+  actor: Awaited<ReturnType<typeof officer>>,
+  account: { accountNumber: string },
+  overrides: Partial<Parameters<typeof fileForAccount>[0]> = {},
+) {
+  const program = await programByCode('DB');
+  return fileForAccount({
+    actor,
+    programId: program.id,
+    accountNumber: account.accountNumber,
+    verificationCode: '482913',
+    holderName: '李秀英',
+    contactPhone: '0531-86001234',
+    consentMethod: 'signed_form',
+    consentGivenOn: '2024-12-20',
+    consentNote: null,
+    consentForm: pngUpload('同意书.png'),
+    ...overrides,
+  });
+}
+
+describe('an officer filing for a household without a portal login', () => {
+  it('files by account number, code and holder name; the reviewer approves; the next bill has the waiver', async () => {
+    const staff = await officer();
+    const account = await householdWithoutLogin();
+    const filed = await fileFor(staff, account);
+    if (!filed.ok) throw new Error(filed.error);
+
+    // The application belongs to the account: no applicant, the holder as on the account.
+    const db = await getDb();
+    const [row] = await db
+      .select()
+      .from(assistanceApplications)
+      .where(eq(assistanceApplications.id, filed.applicationId));
+    expect(row).toMatchObject({
+      applicantUserId: null,
+      filedByUserId: staff.userId,
+      holderName: '李 秀英',
+      contactPhone: '0531-86001234',
+      consentMethod: 'signed_form',
+      consentGivenOn: '2024-12-20',
+    });
+    expect(row?.consentRecordedAt).toBeInstanceOf(Date);
+    const audits = await db
+      .select({ actor: auditLog.actorUserId, detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'assistance.application.filed_for_account'));
+    expect(audits).toEqual([
+      expect.objectContaining({
+        actor: staff.userId,
+        detail: expect.objectContaining({ consentMethod: 'signed_form', consentForm: true }),
+      }),
+    ]);
+
+    // The officer sees it, with the consent form among its documents, fills it in and submits.
+    const draft = await getApplication({ actor: staff, applicationId: filed.applicationId });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      editable: true,
+      applicant: { id: null, name: '李 秀英' },
+      household: { holderName: '李 秀英', contactPhone: '0531-86001234' },
+      consent: { method: 'signed_form', givenOn: '2024-12-20' },
+    });
+    expect(draft?.applicantAccounts.map((a) => a.id)).toEqual([account.id]);
+    const consentForm = draft?.documents.find((d) => d.requirement === 'consent_form');
+    expect(consentForm?.contentType).toBe('image/png');
+    const uploaded = await uploadApplicationDocuments({
+      actor: staff,
+      applicationId: filed.applicationId,
+      requirement: 'certificate',
+      files: [pngUpload()],
+    });
+    expect(uploaded.ok).toBe(true);
+    // Only the proved account: another one is "not found".
+    const { account: other } = await createServiceAccount();
+    expect(
+      await saveApplication({
+        actor: staff,
+        applicationId: filed.applicationId,
+        answers: DB_ANSWERS,
+        accountIds: [account.id, other.id],
+        submit: true,
+      }),
+    ).toEqual({ ok: false, error: 'not_found' });
+    expect(
+      await saveApplication({
+        actor: staff,
+        applicationId: filed.applicationId,
+        answers: DB_ANSWERS,
+        accountIds: [account.id],
+        submit: true,
+      }),
+    ).toEqual({ ok: true, status: 'submitted', alreadySubmitted: false });
+
+    // Reviewers see it in the queue under the holder's name, with the consent form.
+    const reviewer = actorFor(await createUser({ role: 'reviewer' }));
+    const queue = await listReviewQueue({ actor: reviewer });
+    expect(queue.find((q) => q.id === filed.applicationId)).toMatchObject({
+      applicantName: '李 秀英',
+      filedByOfficer: true,
+      documents: 2,
+    });
+    const forReview = await getApplicationForReview({
+      actor: reviewer,
+      applicationId: filed.applicationId,
+    });
+    expect(forReview?.household).toEqual({
+      holderName: '李 秀英',
+      contactPhone: '0531-86001234',
+    });
+    expect(
+      await readApplicationDocument({
+        actor: reviewer,
+        applicationId: filed.applicationId,
+        documentId: consentForm?.id ?? 0,
+      }),
+    ).not.toBeNull();
+
+    // Resident B, who has nothing to do with the account, gets "not found".
+    const b = await createResidentWithAccount();
+    expect(await getApplication({ actor: b.actor, applicationId: filed.applicationId })).toBeNull();
+    expect(
+      await readApplicationDocument({
+        actor: b.actor,
+        applicationId: filed.applicationId,
+        documentId: consentForm?.id ?? 0,
+      }),
+    ).toBeNull();
+
+    const decided = await decideApplication({
+      actor: reviewer,
+      applicationId: filed.applicationId,
+      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+    });
+    expect(decided).toMatchObject({ ok: true, grants: 1 });
+    // The decision reaches the officer, who tells the household by phone.
+    expect(await inboxOf(staff.userId)).toEqual([
+      expect.objectContaining({
+        kind: 'assistance.approve',
+        link: `/assistance/${filed.applicationId}`,
+      }),
+    ]);
+    expect(
+      (await getApplication({ actor: staff, applicationId: filed.applicationId }))?.status,
+    ).toBe('approved');
+
+    // Billing applies the grant like any other: 12 m³ × ¥3.45 − 10 m³ × ¥3.45.
+    await createTariff({
+      utility: 'water',
+      tiers: [
+        { upTo: '180', unitPrice: '3.45' },
+        { upTo: null, unitPrice: '4.83' },
+      ],
+    });
+    const run = await startBillingRun({
+      actor: null,
+      utility: 'water',
+      period: JAN,
+      enqueue: false,
+    });
+    if (!run.ok) throw new Error(run.error);
+    await executeBillingRun(run.runId, { batchSize: 2 });
+    const jan = await billWithLines(account.id, JAN);
+    expect(jan?.lines.filter((l) => l.kind === 'waiver').map((l) => l.amountFen)).toEqual([-3450]);
+    expect(jan?.totalFen).toBe(4140 - 3450);
+
+    // A member of the household who links the account later sees the application and grant.
+    const later = actorFor(await createUser({ name: '李秀英的女儿' }));
+    expect(await getApplication({ actor: later, applicationId: filed.applicationId })).toBeNull();
+    const linked = await linkServiceAccount({
+      actor: later,
+      accountNumber: account.accountNumber,
+      verificationCode: '482913',
+    });
+    expect(linked).toMatchObject({ ok: true, accountId: account.id });
+    expect((await listMyApplications({ actor: later })).map((a) => a.id)).toEqual([
+      filed.applicationId,
+    ]);
+    const seen = await getApplication({ actor: later, applicationId: filed.applicationId });
+    expect(seen?.grants).toEqual([
+      expect.objectContaining({ accountId: account.id, validFrom: '2025-01-01' }),
+    ]);
+  });
+
+  it('answers a wrong code, number or name with one generic error, records nothing, and throttles', async () => {
+    const staff = await officer();
+    const account = await householdWithoutLogin();
+    const db = await getDb();
+    const before = await db.$count(assistanceApplications);
+    const wrongs: Partial<Parameters<typeof fileForAccount>[0]>[] = [
+      { verificationCode: '000000' },
+      { accountNumber: '1999999999' },
+      { holderName: '王秀英' },
+    ];
+    for (const wrong of wrongs) {
+      expect(await fileFor(staff, account, wrong)).toEqual({ ok: false, error: 'invalid' });
+    }
+    expect(await db.$count(assistanceApplications)).toBe(before);
+    for (let i = wrongs.length; i < env.LINK_MAX_FAILURES; i++) {
+      expect(await fileFor(staff, account, { verificationCode: '111111' })).toEqual({
+        ok: false,
+        error: 'invalid',
+      });
+    }
+    // Now even the right code is refused until the window passes (the linking throttle).
+    expect(await fileFor(staff, account)).toMatchObject({ ok: false, error: 'throttled' });
+    expect(await db.$count(assistanceApplications)).toBe(before);
+    // Another officer is not held back by this one's failures.
+    expect(await fileFor(await officer(), account)).toMatchObject({ ok: true });
+  });
+
+  it('asks for the signed form when consent was on paper, not when given in person; residents may not file', async () => {
+    const staff = await officer();
+    const account = await householdWithoutLogin();
+    expect(await fileFor(staff, account, { consentForm: null })).toEqual({
+      ok: false,
+      error: 'consent_form',
+    });
+    const inPerson = await fileFor(staff, account, {
+      consentMethod: 'in_person',
+      consentForm: null,
+    });
+    expect(inPerson.ok).toBe(true);
+    const resident = (await createResidentWithAccount()).actor;
+    await expect(fileFor(resident, account)).rejects.toBeInstanceOf(PermissionError);
+  });
+
+  it('keeps resident A’s own application "not found" for resident B, even once B links A’s account', async () => {
+    const a = await createResidentWithAccount();
+    const { applicationId } = await submitApplication({
+      actor: a.actor,
+      accountIds: [a.account.id],
+    });
+    const b = actorFor(await createUser());
+    await linkAccount({ userId: b.userId, accountId: a.account.id });
+    expect(await getApplication({ actor: b, applicationId })).toBeNull();
+    expect(await listMyApplications({ actor: b })).toEqual([]);
+    // …and B cannot renew it into their own either.
+    const program = await programByCode('DB');
+    expect(
+      await startApplication({
+        actor: b,
+        programId: program.id,
+        accountIds: [],
+        renewsApplicationId: applicationId,
+      }),
+    ).toEqual({ ok: false, error: 'not_found' });
+  });
+});
