@@ -63,6 +63,9 @@ function addMonths(month: string, delta: number): string {
   return new Date(Date.UTC(y, m - 1 + delta, 1)).toISOString().slice(0, 7);
 }
 
+/** The first instant of a Shanghai month. */
+const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`);
+
 function monthsEnding(last: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
 }
@@ -100,9 +103,12 @@ function ratingMonths(months: string[], rows: TCounts[]): TRatingMonth[] {
  * the months before it (trend). Aggregates only: nothing here can identify a resident (no
  * references, names, addresses or texts leave this function).
  *
- * One pass over the window's cases (a range on `complaints_ratings_idx`, which holds every
- * column read, so settled months are an index-only scan) grouped two ways at once
- * (GROUPING SETS), plus the short list of configured service points.
+ * One pass over the window's cases grouped two ways at once (GROUPING SETS), plus the short
+ * list of configured service points. Each month is its own range on `complaints_ratings_idx`
+ * (which holds every column read: settled months are an index-only scan) joined to a VALUES
+ * list of months, so the planner knows there are a dozen months and hashes the few hundred
+ * groups; grouping on a computed month instead was estimated at a million groups and sorted
+ * on disk (EXPLAIN ANALYZE, 1.2 M cases, 593 k in the window: 722 ms → 252 ms; ADR 015).
  */
 export async function getServiceRatings(
   input: { month?: string | null; months?: number; now?: Date } = {},
@@ -112,23 +118,24 @@ export async function getServiceRatings(
   const selectableMonths = monthsEnding(current, RATINGS_SELECTABLE_MONTHS).reverse();
   const month = input.month && selectableMonths.includes(input.month) ? input.month : current;
   const months = monthsEnding(month, input.months ?? 12);
-  const from = new Date(`${months[0]}-01T00:00:00+08:00`);
-  const to = new Date(`${addMonths(month, 1)}-01T00:00:00+08:00`);
   const db = await getDb();
   const [counts, points] = await Promise.all([
     db.execute(sql`
-      select grouping(department) = 1 as by_point, department, service_point_id, month,
+      select grouping(c.department) = 1 as by_point, c.department, c.service_point_id, m.month,
              count(*)::int as cases,
-             count(first_closed_at)::int as answered,
-             count(*) filter (where answered_on_time)::int as on_time,
-             count(rating)::int as ratings,
-             coalesce(sum(rating), 0)::int as rating_sum
-        from (select department, service_point_id, first_closed_at, answered_on_time, rating,
-                     to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month
-                from complaints
-               where created_at >= ${from.toISOString()}::timestamptz
-                 and created_at < ${to.toISOString()}::timestamptz) c
-       group by grouping sets ((department, month), (service_point_id, month))`),
+             count(c.first_closed_at)::int as answered,
+             count(*) filter (where c.answered_on_time)::int as on_time,
+             count(c.rating)::int as ratings,
+             coalesce(sum(c.rating), 0)::int as rating_sum
+        from (values ${sql.join(
+          months.map(
+            (m) =>
+              sql`(${m}::text, ${monthStart(m).toISOString()}::timestamptz, ${monthStart(addMonths(m, 1)).toISOString()}::timestamptz)`,
+          ),
+          sql`, `,
+        )}) as m (month, starts, ends)
+        join complaints c on c.created_at >= m.starts and c.created_at < m.ends
+       group by grouping sets ((c.department, m.month), (c.service_point_id, m.month))`),
     db.execute(sql`
       select sp.id, sp.code, sp.utility, sp.name_zh, sp.name_en,
              d.name_zh as district_zh, d.name_en as district_en
