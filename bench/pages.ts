@@ -144,6 +144,19 @@ async function prepareBills(): Promise<void> {
   );
 }
 
+/**
+ * Fresh planner statistics for the freshly seeded and billed tables. A production database gets
+ * them from autovacuum; a benchmark that starts right after the seed (or on a server with
+ * autovacuum off) would otherwise plan every dashboard query on empty estimates — measured here:
+ * 13 dashboards/s before ANALYZE, 43 after, on the same build.
+ */
+async function analyze(): Promise<void> {
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  await db.query('analyze');
+  await db.end();
+}
+
 /** Every (resident, own bill id) pair of the bench residents. */
 async function residentBills(): Promise<{ user: { id: string; role: string }; billId: string }[]> {
   const db = new pg.Client({ connectionString: dbUrl.toString() });
@@ -300,6 +313,7 @@ async function load(route: string, path: string, targets?: TTarget[]): Promise<T
 await prepareDatabase();
 const residents = await prepareResidents();
 await prepareBills();
+await analyze();
 const cookies = await Promise.all(residents.map(sessionCookie));
 const cookieOf = new Map(residents.map((r, i) => [r.id, cookies[i] ?? '']));
 const bills: Required<TTarget>[] = await Promise.all(
