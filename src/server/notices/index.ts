@@ -3,6 +3,9 @@ import 'server-only';
 export { saveNotice, type TSaveNoticeResult } from './save-notice';
 export { publishNotice, type TPublishNoticeResult } from './publish-notice';
 export { withdrawNotice, type TWithdrawNoticeResult } from './withdraw-notice';
+export { reviseNotice, type TNoticeRevisionInput, type TReviseNoticeResult } from './revise-notice';
+export { cancelNotice, type TCancelNoticeResult } from './cancel-notice';
+export { notifyRevisionRecipients } from './notify-revision-recipients';
 export { notifyNoticeRecipients, type TNotifyNoticeReport } from './notify-notice-recipients';
 export { noticeNotifyQueue, NOTICE_NOTIFY_QUEUE } from './notice-notify-job';
 export {

@@ -27,8 +27,8 @@ const WHEN_SQL: Record<TNoticeWhen, { where: (now: Date) => SQL; order: SQL }> =
 };
 
 /**
- * The public notices page (no sign-in): published notices that are in force now, coming, or
- * over, optionally for one district (a notice for single accounts counts for the district of
+ * The public notices page (no sign-in): published notices — and cancelled ones, marked — that
+ * are in force now, coming, or over, optionally for one district (a notice for single accounts counts for the district of
  * their premises) and one utility. No personal data: account targets are only counted.
  */
 export async function listPublicNotices(input: {
@@ -44,7 +44,7 @@ export async function listPublicNotices(input: {
   const result = await db.execute(sql`
     select ${sql.raw(NOTICE_SUMMARY_COLUMNS)}, count(*) over () as total
       from notices n
-     where n.status = 'published'
+     where n.status in ('published', 'cancelled')
        and ${when.where(input.now ?? new Date())}
        and (${input.utility ?? null}::text is null or n.utility::text = ${input.utility ?? null}::text)
        and (${input.districtId ?? null}::int is null or exists (

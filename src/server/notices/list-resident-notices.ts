@@ -3,7 +3,7 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { getDatabaseHandle } from '../db';
 import type { TNoticeKind, TUtility } from '../db/schema';
-import { parseJson } from './notice-rows';
+import { LAST_CHANGE_COLUMN, lastChangeOf, parseJson, type TNoticeChangeJson } from './notice-rows';
 import type { TPlaceName, TResidentNotice } from './types';
 
 type TRow = {
@@ -15,12 +15,15 @@ type TRow = {
   starts_at: Date | string;
   ends_at: Date | string;
   emergency: boolean;
+  status: 'published' | 'cancelled';
   current: boolean;
+  last_change: TNoticeChangeJson | string | null;
   addresses: TPlaceName[] | string;
 };
 
 /**
- * Notices in force or coming for the premises of the actor's linked accounts, in ONE round trip
+ * Notices in force or coming (published, or cancelled and marked so until their planned end)
+ * for the premises of the actor's linked accounts, in ONE round trip
  * (the dashboard is the most visited page). Starts from the few published notices not yet over
  * (index on status, ends_at), then matches their targets against the actor's premises: a
  * targeted district, or a targeted account at the same premises. Ownership is the join on
@@ -34,7 +37,8 @@ const RESIDENT_NOTICES_SQL = `
       join premises p on p.id = sa.premises_id
      where al.user_id = $1
   ), active as (
-    select n.id from notices n where n.status = 'published' and n.ends_at > now()
+    select n.id from notices n
+     where n.status in ('published', 'cancelled') and n.ends_at > now()
   ), hits as (
     select nt.notice_id, m.premises_id, m.address_zh, m.address_en
       from active a
@@ -48,7 +52,7 @@ const RESIDENT_NOTICES_SQL = `
       join mine m on m.premises_id = tsa.premises_id
   )
   select n.id, n.kind, n.utility, n.title_zh, n.title_en, n.starts_at, n.ends_at, n.emergency,
-         n.starts_at <= now() as current,
+         n.status, n.starts_at <= now() as current, ${LAST_CHANGE_COLUMN},
          json_agg(json_build_object('zh', h.address_zh, 'en', h.address_en)
                   order by h.premises_id) as addresses
     from hits h
@@ -72,6 +76,8 @@ export async function listResidentNotices(input: { actor: TActor }): Promise<TRe
     startsAt: new Date(r.starts_at),
     endsAt: new Date(r.ends_at),
     emergency: r.emergency,
+    status: r.status,
+    lastChange: lastChangeOf(r.last_change),
     current: r.current,
     addresses: parseJson(r.addresses) ?? [],
   }));

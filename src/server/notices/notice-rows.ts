@@ -1,6 +1,14 @@
 import 'server-only';
-import type { TNoticeKind, TUtility } from '../db/schema';
-import type { TNoticeSummary, TPlaceName } from './types';
+import type { TNoticeChanges, TNoticeKind, TNoticeRevisionKind, TUtility } from '../db/schema';
+import type { TNoticeChange, TNoticeSummary, TPlaceName } from './types';
+
+/** A revision as JSON (alias `r` for notice_revisions). */
+export const NOTICE_CHANGE_JSON = `json_build_object('revision', r.revision, 'kind', r.kind,
+  'changes', r.changes, 'reason', r.reason, 'at', r.created_at)`;
+
+/** The latest revision or cancellation of notice `n`, as JSON (null without one). */
+export const LAST_CHANGE_COLUMN = `(select ${NOTICE_CHANGE_JSON} from notice_revisions r
+    where r.notice_id = n.id order by r.revision desc limit 1) as last_change`;
 
 /** The columns every notice list selects (alias `n` for notices), as snake_case SQL. */
 export const NOTICE_SUMMARY_COLUMNS = `
@@ -9,7 +17,8 @@ export const NOTICE_SUMMARY_COLUMNS = `
               from notice_targets nt join districts d on d.id = nt.district_id
              where nt.notice_id = n.id), '[]') as districts,
   (select count(*) from notice_targets nt
-    where nt.notice_id = n.id and nt.account_id is not null)::int as account_targets`;
+    where nt.notice_id = n.id and nt.account_id is not null)::int as account_targets,
+  n.status, ${LAST_CHANGE_COLUMN}`;
 
 export type TNoticeSummaryRow = {
   id: number | string;
@@ -22,7 +31,21 @@ export type TNoticeSummaryRow = {
   emergency: boolean;
   districts: TPlaceName[] | string;
   account_targets: number | string;
+  status: 'published' | 'cancelled' | 'withdrawn';
+  last_change: TNoticeChangeJson | string | null;
 };
+
+export type TNoticeChangeJson = {
+  revision: number;
+  kind: TNoticeRevisionKind;
+  changes: TNoticeChanges;
+  reason: string;
+  at: string;
+};
+
+export function toNoticeChange(json: TNoticeChangeJson): TNoticeChange {
+  return { ...json, at: new Date(json.at) };
+}
 
 /** json columns arrive parsed from node-postgres and PGlite alike, but be tolerant of text. */
 export function parseJson<T>(value: T | string | null): T | null {
@@ -40,5 +63,12 @@ export function toNoticeSummary(r: TNoticeSummaryRow): TNoticeSummary {
     emergency: r.emergency,
     districts: parseJson(r.districts) ?? [],
     accountTargets: Number(r.account_targets),
+    status: r.status,
+    lastChange: lastChangeOf(r.last_change),
   };
+}
+
+export function lastChangeOf(value: TNoticeChangeJson | string | null): TNoticeChange | null {
+  const json = parseJson(value);
+  return json ? toNoticeChange(json) : null;
 }

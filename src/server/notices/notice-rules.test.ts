@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkNoticeTiming, LEAD_TIME_HOURS, UTILITY_OF_KIND } from './notice-rules';
+import {
+  checkNoticeTiming,
+  checkRevisionTiming,
+  LEAD_TIME_HOURS,
+  UTILITY_OF_KIND,
+} from './notice-rules';
 import type { TNoticeKind } from '../db/schema';
 
 const NOW = new Date('2026-11-26T10:00:00+08:00');
@@ -102,5 +107,51 @@ describe('the utility of each kind', () => {
       water_quality: 'water',
       works: null,
     });
+  });
+});
+
+describe('revising the times of a published notice', () => {
+  const revise = (
+    kind: 'planned_outage' | 'water_outage' | 'works',
+    previousHours: number,
+    startHours: number,
+    endHours: number,
+    emergency = false,
+  ) =>
+    checkRevisionTiming({
+      kind,
+      previousStartsAt: hoursFromNow(previousHours),
+      startsAt: hoursFromNow(startHours),
+      endsAt: hoursFromNow(endHours),
+      emergency,
+      now: NOW,
+    });
+
+  it('lets the start move later or the end move either way without any lead time', () => {
+    expect(revise('planned_outage', 200, 230, 240)).toEqual([]);
+    expect(revise('planned_outage', 2, 2, 3)).toEqual([]);
+    expect(revise('water_outage', -1, -1, 1)).toEqual([]);
+  });
+
+  it('asks the lead time before a start moved earlier, counted from now', () => {
+    expect(revise('planned_outage', 240, 170, 180)).toEqual([]);
+    expect(revise('planned_outage', 240, 160, 180)).toEqual([
+      { field: 'startsAt', code: 'leadTime', hours: 168 },
+    ]);
+    expect(revise('water_outage', 48, 20, 30)).toEqual([
+      { field: 'startsAt', code: 'leadTime', hours: 24 },
+    ]);
+    expect(revise('works', 48, 1, 30)).toEqual([]);
+  });
+
+  it('lets an emergency move the start earlier', () => {
+    expect(revise('planned_outage', 240, 2, 8, true)).toEqual([]);
+  });
+
+  it('refuses an end before the start, emergency or not', () => {
+    expect(revise('works', 10, 10, 9)).toEqual([{ field: 'endsAt', code: 'endBeforeStart' }]);
+    expect(revise('planned_outage', 240, 5, 4, true)).toEqual([
+      { field: 'endsAt', code: 'endBeforeStart' },
+    ]);
   });
 });

@@ -61,3 +61,32 @@ export function checkNoticeTiming(input: {
   }
   return problems;
 }
+
+/**
+ * The timing rules for revising a published notice. The end must still come after the start.
+ * Moving the start later or keeping it needs no notice; moving it earlier must leave the kind's
+ * lead time before the new start (counted from the moment of revising), unless the revision
+ * is marked an emergency — residents plan around the time they were first told.
+ */
+export function checkRevisionTiming(input: {
+  kind: TNoticeKind;
+  previousStartsAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  emergency: boolean;
+  now: Date;
+}): TNoticeTimingProblem[] {
+  const problems: TNoticeTimingProblem[] = [];
+  if (input.endsAt.getTime() <= input.startsAt.getTime())
+    problems.push({ field: 'endsAt', code: 'endBeforeStart' });
+  const hours = LEAD_TIME_HOURS[input.kind];
+  if (
+    !input.emergency &&
+    hours > 0 &&
+    input.startsAt.getTime() < input.previousStartsAt.getTime() &&
+    input.startsAt.getTime() - input.now.getTime() < hours * HOUR_MS
+  ) {
+    problems.push({ field: 'startsAt', code: 'leadTime', hours });
+  }
+  return problems;
+}

@@ -7,6 +7,7 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { checkNoticeTiming } from './notice-rules';
 import { sendNoticeNotifyJob } from './notice-notify-job';
+import { timingFieldErrors } from './resolve-notice-targets';
 import type { TNoticeFieldErrors } from './types';
 
 export type TPublishNoticeResult =
@@ -44,12 +45,7 @@ export async function publishNotice(input: {
     const problems = checkNoticeTiming({ ...notice, publishing: true, now });
     if (problems.length > 0) {
       const fields: TNoticeFieldErrors = {};
-      for (const p of problems) {
-        fields[p.field] =
-          p.code === 'leadTime'
-            ? { code: `leadTime.${notice.kind}`, values: { hours: p.hours } }
-            : { code: p.code };
-      }
+      timingFieldErrors(notice.kind, problems, fields);
       return { ok: false, error: 'invalid', fields };
     }
     await tx

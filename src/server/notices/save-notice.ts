@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
-import { districts, notices, noticeTargets, serviceAccounts } from '../db/schema';
+import { notices, noticeTargets } from '../db/schema';
 import { writeAudit } from '../audit';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { checkNoticeTiming, UTILITY_OF_KIND } from './notice-rules';
 import { sendNoticeNotifyJob } from './notice-notify-job';
+import { resolveNoticeTargets, timingFieldErrors } from './resolve-notice-targets';
 import type { TNoticeFieldErrors, TNoticeInput } from './types';
 
 export type TSaveNoticeResult =
@@ -33,49 +34,24 @@ export async function saveNotice(input: {
   const now = input.now ?? new Date();
   const fields: TNoticeFieldErrors = {};
 
-  for (const problem of checkNoticeTiming({
-    kind: notice.kind,
-    startsAt: notice.startsAt,
-    endsAt: notice.endsAt,
-    emergency: notice.emergency,
-    publishing: input.publish,
-    now,
-  })) {
-    fields[problem.field] =
-      problem.code === 'leadTime'
-        ? { code: `leadTime.${notice.kind}`, values: { hours: problem.hours } }
-        : { code: problem.code };
-  }
-  if (notice.emergency && !notice.emergencyReason)
-    fields.emergencyReason = { code: 'reasonNeeded' };
-
-  const db = await getDb();
-  const districtIds = [...new Set(notice.districtIds)];
-  const accountNumbers = [...new Set(notice.accountNumbers)];
-  const knownDistricts = districtIds.length
-    ? await db
-        .select({ id: districts.id })
-        .from(districts)
-        .where(inArray(districts.id, districtIds))
-    : [];
-  const accounts = accountNumbers.length
-    ? await db
-        .select({ id: serviceAccounts.id, accountNumber: serviceAccounts.accountNumber })
-        .from(serviceAccounts)
-        .where(inArray(serviceAccounts.accountNumber, accountNumbers))
-    : [];
-  if (knownDistricts.length !== districtIds.length) fields.districtIds = { code: 'district' };
-  const unknown = accountNumbers.filter((n) => !accounts.some((a) => a.accountNumber === n));
-  if (unknown.length > 0) {
-    fields.accountNumbers = {
-      code: 'unknownAccounts',
-      values: { numbers: unknown.slice(0, 10).join(', '), count: unknown.length },
-    };
-  }
-  if (districtIds.length === 0 && accountNumbers.length === 0)
-    fields.targets = { code: 'noTargets' };
+  timingFieldErrors(
+    notice.kind,
+    checkNoticeTiming({
+      kind: notice.kind,
+      startsAt: notice.startsAt,
+      endsAt: notice.endsAt,
+      emergency: notice.emergency,
+      publishing: input.publish,
+      now,
+    }),
+    fields,
+  );
+  const targets = await resolveNoticeTargets(notice, fields);
+  const districtIds = targets.districts.map((d) => d.id);
+  const { accounts } = targets;
   if (Object.keys(fields).length > 0) return { ok: false, error: 'invalid', fields };
 
+  const db = await getDb();
   const values = {
     kind: notice.kind,
     utility: UTILITY_OF_KIND[notice.kind] ?? notice.utility,

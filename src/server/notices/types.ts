@@ -1,7 +1,22 @@
 import 'server-only';
-import type { TNoticeKind, TNoticeStatus, TUtility } from '../db/schema';
+import type {
+  TNoticeChanges,
+  TNoticeKind,
+  TNoticeRevisionKind,
+  TNoticeStatus,
+  TUtility,
+} from '../db/schema';
 
-export type { TNoticeKind, TNoticeStatus };
+export type { TNoticeChanges, TNoticeKind, TNoticeStatus };
+
+/** A change made to a notice after publishing, as the public sees it (no staff names). */
+export type TNoticeChange = {
+  revision: number;
+  kind: TNoticeRevisionKind;
+  changes: TNoticeChanges;
+  reason: string;
+  at: Date;
+};
 
 /** A text written in Chinese and, optionally, English (pages fall back to Chinese). */
 export type TNoticeText = { zh: string; en: string | null };
@@ -21,6 +36,10 @@ export type TNoticeSummary = {
   districts: TPlaceName[];
   /** How many single service accounts' premises it covers besides whole districts. */
   accountTargets: number;
+  /** Lists show published and cancelled notices (cancelled ones marked, until their end). */
+  status: 'published' | 'cancelled' | 'withdrawn';
+  /** The latest revision or the cancellation, if any. */
+  lastChange: TNoticeChange | null;
 };
 
 /** A resident's dashboard notice: which of their addresses it concerns. */
@@ -33,9 +52,10 @@ export type TResidentNotice = Omit<TNoticeSummary, 'districts' | 'accountTargets
 export type TPublicNotice = TNoticeSummary & {
   body: TNoticeText;
   emergencyReason: string | null;
-  status: 'published' | 'withdrawn';
   publishedAt: Date | null;
   withdrawnAt: Date | null;
+  /** Every revision and the cancellation, oldest first. */
+  changes: TNoticeChange[];
 };
 
 /** What staff type into the notice form, already parsed. */
@@ -59,7 +79,12 @@ export type TNoticeInput = {
 /** A field problem: the message key under `notices.errors` and its values. */
 export type TNoticeFieldError = { code: string; values?: Record<string, string | number> };
 
-export type TNoticeFieldErrors = Partial<Record<keyof TNoticeInput | 'targets', TNoticeFieldError>>;
+export type TNoticeFieldErrors = Partial<
+  Record<keyof TNoticeInput | 'targets' | 'reason', TNoticeFieldError>
+>;
+
+/** Why a notice cannot be revised or cancelled. */
+export type TNoticeRevisionRefusal = 'draft' | 'cancelled' | 'withdrawn' | 'ended';
 
 export type TStaffNoticeListItem = {
   id: number;

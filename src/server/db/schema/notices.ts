@@ -133,17 +133,22 @@ export type TNoticeRevisionKind = (typeof NOTICE_REVISION_KINDS)[number];
 /** One instant before and after a revision. */
 export type TNoticeTimeChange = { from: string; to: string };
 
+/** A district as a revision names it (kept as it was named then). */
+export type TNoticeChangedDistrict = { id: number; zh: string; en: string };
+
 /**
  * What a revision changed, as residents are told: moved times, whether the texts changed,
- * districts added or removed (ids) and how many single accounts were added or removed.
+ * districts added or removed and how many single accounts were added or removed. `schedule`
+ * is the start and end after the change (ISO instants), whatever changed.
  */
 export type TNoticeChanges = {
+  schedule: { startsAt: string; endsAt: string };
   startsAt?: TNoticeTimeChange;
   endsAt?: TNoticeTimeChange;
   text?: true;
   emergency?: { from: boolean; to: boolean };
-  districtsAdded?: number[];
-  districtsRemoved?: number[];
+  districtsAdded?: TNoticeChangedDistrict[];
+  districtsRemoved?: TNoticeChangedDistrict[];
   accountsAdded?: number;
   accountsRemoved?: number;
 };
