@@ -1,21 +1,17 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { env } from '@/env';
 import { getDb } from '../db';
-import { accountLinks, serviceAccounts } from '../db/schema';
+import { accountLinks } from '../db/schema';
 import { writeAudit } from '../audit';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
-import { checkThrottle, recordThrottleFailure, type TThrottleRule } from '../throttle';
-import { compareVerificationCode } from './compare-verification-code';
+import type { TThrottleRule } from '../throttle';
+import { verifyAccountByBill } from './verify-account-by-bill';
 
 export type TLinkServiceAccountResult =
   | { ok: true; accountId: number; alreadyLinked: boolean }
   | { ok: false; error: 'invalid' }
   | { ok: false; error: 'throttled'; retryAfterMinutes: number };
-
-// Compared against when the number is unknown, so an unknown number costs the same as a known one.
-const DUMMY_CODE = '000000';
 
 export function linkThrottleRule(userId: string): TThrottleRule {
   return {
@@ -39,31 +35,15 @@ export async function linkServiceAccount(input: {
 }): Promise<TLinkServiceAccountResult> {
   const { actor } = input;
   assertCan(actor, 'link:account:own');
-  const rule = linkThrottleRule(actor.userId);
-  const decision = await checkThrottle(rule);
-  if (!decision.allowed)
-    return { ok: false, error: 'throttled', retryAfterMinutes: decision.retryAfterMinutes };
+  const proof = await verifyAccountByBill({
+    accountNumber: input.accountNumber,
+    verificationCode: input.verificationCode,
+    rules: [linkThrottleRule(actor.userId)],
+  });
+  if (!proof.ok) return proof;
+  const { account } = proof;
 
   const db = await getDb();
-  const [account] = await db
-    .select({
-      id: serviceAccounts.id,
-      verificationCode: serviceAccounts.verificationCode,
-      status: serviceAccounts.status,
-    })
-    .from(serviceAccounts)
-    .where(eq(serviceAccounts.accountNumber, input.accountNumber))
-    .limit(1);
-
-  const codeMatches = compareVerificationCode(
-    account?.verificationCode ?? DUMMY_CODE,
-    input.verificationCode,
-  );
-  if (!account || !codeMatches || account.status === 'closed') {
-    await recordThrottleFailure([rule]);
-    return { ok: false, error: 'invalid' };
-  }
-
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(accountLinks)

@@ -1,15 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getDb } from '../db';
-import { assistancePrograms, serviceAccounts } from '../db/schema';
 import type { ACCOUNT_CONSENT_METHODS } from '../db/schema/assistance';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import type { TAcceptedUpload } from '../files';
-import { checkThrottle, recordThrottleFailure } from '../throttle';
-import { compareVerificationCode } from '../accounts/compare-verification-code';
 import { linkThrottleRule } from '../accounts/link-service-account';
-import { insertApplication } from './start-application';
+import { verifyAccountByBill } from '../accounts/verify-account-by-bill';
+import { insertApplication, openProgram } from './start-application';
 import {
   CONSENT_FORM_REQUIREMENT,
   storeApplicationDocuments,
@@ -22,9 +19,6 @@ export type TFileForAccountResult =
   | { ok: false; error: 'invalid' }
   | { ok: false; error: 'throttled'; retryAfterMinutes: number }
   | { ok: false; error: 'consent_form' | 'program_inactive' | 'not_found' };
-
-// Compared against when the number is unknown, so an unknown number costs the same as a known one.
-const DUMMY_CODE = '000000';
 
 /** Names compare without spaces (全角 or not) and case: "张 秀英" is "张秀英". */
 function sameName(a: string, b: string): boolean {
@@ -63,49 +57,20 @@ export async function fileForAccount(input: {
   if (input.consentMethod === 'signed_form' && !input.consentForm) {
     return { ok: false, error: 'consent_form' };
   }
-  const rule = linkThrottleRule(actor.userId);
-  const throttle = await checkThrottle(rule);
-  if (!throttle.allowed) {
-    return { ok: false, error: 'throttled', retryAfterMinutes: throttle.retryAfterMinutes };
-  }
+  const proof = await verifyAccountByBill({
+    accountNumber: input.accountNumber,
+    verificationCode: input.verificationCode,
+    rules: [linkThrottleRule(actor.userId)],
+    alsoRequire: (account) => sameName(account.holderName, input.holderName),
+  });
+  if (!proof.ok) return proof;
+  const { account } = proof;
 
   const db = await getDb();
-  const [account] = await db
-    .select({
-      id: serviceAccounts.id,
-      verificationCode: serviceAccounts.verificationCode,
-      status: serviceAccounts.status,
-      holderName: serviceAccounts.holderName,
-    })
-    .from(serviceAccounts)
-    .where(eq(serviceAccounts.accountNumber, input.accountNumber))
-    .limit(1);
-  const codeMatches = compareVerificationCode(
-    account?.verificationCode ?? DUMMY_CODE,
-    input.verificationCode,
-  );
-  if (
-    !account ||
-    !codeMatches ||
-    account.status === 'closed' ||
-    !sameName(account.holderName, input.holderName)
-  ) {
-    await recordThrottleFailure([rule]);
-    return { ok: false, error: 'invalid' };
-  }
-
   return db.transaction(async (tx) => {
-    const [program] = await tx
-      .select({
-        id: assistancePrograms.id,
-        code: assistancePrograms.code,
-        active: assistancePrograms.active,
-      })
-      .from(assistancePrograms)
-      .where(eq(assistancePrograms.id, input.programId))
-      .limit(1);
-    if (!program) return { ok: false, error: 'not_found' };
-    if (!program.active) return { ok: false, error: 'program_inactive' };
+    const open = await openProgram(tx, input.programId);
+    if (!open.ok) return open;
+    const { program } = open;
 
     const created = await insertApplication(tx, actor, {
       programId: program.id,

@@ -80,17 +80,9 @@ export async function startApplication(input: {
       }
     }
 
-    const [program] = await tx
-      .select({
-        id: assistancePrograms.id,
-        code: assistancePrograms.code,
-        active: assistancePrograms.active,
-      })
-      .from(assistancePrograms)
-      .where(eq(assistancePrograms.id, programId))
-      .limit(1);
-    if (!program) return { ok: false, error: 'not_found' };
-    if (!program.active) return { ok: false, error: 'program_inactive' };
+    const open = await openProgram(tx, programId);
+    if (!open.ok) return open;
+    const { program } = open;
 
     if (input.onBehalfOf) {
       const [applicant] = await tx
@@ -130,6 +122,28 @@ export async function startApplication(input: {
         : { action: 'assistance.application.started', detail: {} },
     });
   });
+}
+
+/** The programme an application is opened for: it must exist and take applications. */
+export async function openProgram(
+  tx: Pick<TDb, 'select'>,
+  programId: number,
+): Promise<
+  | { ok: true; program: { id: number; code: string } }
+  | { ok: false; error: 'not_found' | 'program_inactive' }
+> {
+  const [program] = await tx
+    .select({
+      id: assistancePrograms.id,
+      code: assistancePrograms.code,
+      active: assistancePrograms.active,
+    })
+    .from(assistancePrograms)
+    .where(eq(assistancePrograms.id, programId))
+    .limit(1);
+  if (!program) return { ok: false, error: 'not_found' };
+  if (!program.active) return { ok: false, error: 'program_inactive' };
+  return { ok: true, program: { id: program.id, code: program.code } };
 }
 
 /**

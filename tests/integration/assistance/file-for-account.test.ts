@@ -22,7 +22,7 @@ import {
 import { linkServiceAccount } from '@/server/accounts';
 import { executeBillingRun, startBillingRun } from '@/server/billing';
 import { PermissionError } from '@/server/auth/permissions';
-import { createTariff, resetBilling, yearOfReadings } from '../../fixtures/billing-run';
+import { resetBilling, yearOfReadings } from '../../fixtures/billing-run';
 import {
   actorFor,
   createResidentWithAccount,
@@ -37,6 +37,7 @@ import {
   pngUpload,
   programByCode,
   submitApplication,
+  createWaterTariff,
 } from '../../fixtures/assistance';
 
 const JAN = '2025-01-01';
@@ -214,13 +215,7 @@ describe('an officer filing for a household without a portal login', () => {
     ).toBe('approved');
 
     // Billing applies the grant like any other: 12 m³ × ¥3.45 − 10 m³ × ¥3.45.
-    await createTariff({
-      utility: 'water',
-      tiers: [
-        { upTo: '180', unitPrice: '3.45' },
-        { upTo: null, unitPrice: '4.83' },
-      ],
-    });
+    await createWaterTariff();
     const run = await startBillingRun({
       actor: null,
       utility: 'water',

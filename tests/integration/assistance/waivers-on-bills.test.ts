@@ -10,9 +10,17 @@ import { decideApplication } from '@/server/assistance';
 import { renderBillLine } from '@/server/bills';
 import { getTranslator } from '@/server/i18n';
 import { getAnnualReport } from '@/server/reports';
-import { createTariff, resetBilling, yearOfReadings } from '../../fixtures/billing-run';
+import { getPayOptions } from '@/server/payments';
+import { startCheckoutPayment } from '@/server/payments/start-checkout-payment';
+import { payments } from '@/server/db/schema';
+import { resetBilling, yearOfReadings } from '../../fixtures/billing-run';
 import { actorFor, createResidentWithAccount, createUser } from '../../fixtures/world';
-import { billWithLines, grantsOf, submitApplication } from '../../fixtures/assistance';
+import {
+  billWithLines,
+  createWaterTariff,
+  grantsOf,
+  submitApplication,
+} from '../../fixtures/assistance';
 
 const JAN = '2025-01-01';
 const FEB = '2025-02-01';
@@ -31,13 +39,8 @@ beforeEach(async () => {
 
 /** Water at ¥3.45/m³ (first tier) with a ¥5.00 fixed monthly charge; 12 m³ every month. */
 async function waterHousehold() {
-  await createTariff({
-    utility: 'water',
+  await createWaterTariff({
     fixedMonthlyFen: 500,
-    tiers: [
-      { upTo: '180', unitPrice: '3.45' },
-      { upTo: null, unitPrice: '4.83' },
-    ],
   });
   return createResidentWithAccount({
     utility: 'water',
@@ -99,13 +102,8 @@ describe('a waiver on the next bill', () => {
   });
 
   it('waives the sewage surcharge on the allowance units too, in the same explained line', async () => {
-    await createTariff({
-      utility: 'water',
+    await createWaterTariff({
       fixedMonthlyFen: 500,
-      tiers: [
-        { upTo: '180', unitPrice: '3.45' },
-        { upTo: null, unitPrice: '4.83' },
-      ],
       surcharges: [
         { code: 'SEWAGE', nameZh: '污水处理费', nameEn: 'Sewage treatment', unitPrice: '0.95' },
       ],
@@ -152,6 +150,49 @@ describe('a waiver on the next bill', () => {
     // The annual report's "waivers received" is the line as billed.
     const report = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
     expect(report?.waivers).toEqual({ lines: 1, totalFen: waived });
+  });
+
+  it('leaves a small 低保 bill with nothing to pay: nothing due, and the server refuses a payment', async () => {
+    // 6 m³ a month, below the 10 m³ allowance, and no fixed charge: the waiver covers it all.
+    await createWaterTariff();
+    const { actor, account } = await createResidentWithAccount({
+      utility: 'water',
+      readings: yearOfReadings(6, { [JAN]: 6 }),
+    });
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    await decideApplication({
+      actor: await reviewer(),
+      applicationId,
+      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+    });
+    await bill(JAN);
+
+    const jan = await billWithLines(account.id, JAN);
+    // 6 m³ × ¥3.45 = ¥20.70, and the same waived.
+    expect(jan?.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+      ['tier', 2070],
+      ['waiver', -2070],
+    ]);
+    expect(jan?.totalFen).toBe(0);
+    const billId = jan!.id;
+
+    // What the bill page's pay panel reads: nothing due on the bill or the account.
+    const options = await getPayOptions({ actor, accountId: account.id, billId });
+    expect(options).toMatchObject({ available: true, billDueFen: 0, balanceDueFen: 0 });
+    // And a payment asked for anyway (a crafted form) is refused, with nothing recorded.
+    for (const scope of ['bill', 'balance'] as const) {
+      expect(
+        await startCheckoutPayment({
+          payer: { kind: 'resident', actor },
+          accountId: account.id,
+          scope,
+          billId,
+          locale: 'zh-CN',
+        }),
+      ).toEqual({ ok: false, error: 'nothing_to_pay' });
+    }
+    const db = await getDb();
+    expect(await db.$count(payments)).toBe(0);
   });
 
   it('halves the fixed charge for the older and disabled residents programme', async () => {

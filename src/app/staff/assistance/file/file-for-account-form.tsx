@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
+import { ConsentCheckbox } from '@/components/assistance/consent-checkbox';
 import { fileForAccountAction } from '@/actions/assistance/file-for-account';
 
 const FIELDS = [
@@ -123,27 +124,12 @@ export function FileForAccountForm({
         maxLength={500}
         defaultValue={values.consentNote ?? ''}
       />
-      <div className="space-y-1">
-        {errors.consentConfirmed?.length ? (
-          <p id="account-consentConfirmed-error" className="text-danger text-sm font-medium">
-            {translated(errors.consentConfirmed)?.join(' ')}
-          </p>
-        ) : null}
-        <label className="flex min-h-11 items-center gap-3">
-          <input
-            type="checkbox"
-            name="consentConfirmed"
-            value="yes"
-            required
-            autoFocus={first === 'consentConfirmed'}
-            aria-describedby={
-              errors.consentConfirmed?.length ? 'account-consentConfirmed-error' : undefined
-            }
-            className="size-5"
-          />
-          {t('assistance.fileAccount.consentConfirmed')}
-        </label>
-      </div>
+      <ConsentCheckbox
+        errorId="account-consentConfirmed-error"
+        label={t('assistance.fileAccount.consentConfirmed')}
+        error={translated(errors.consentConfirmed)?.join(' ')}
+        focus={first === 'consentConfirmed'}
+      />
       <SubmitButton disabled={pending}>{t('assistance.fileAccount.submit')}</SubmitButton>
     </form>
   );

@@ -10,6 +10,8 @@ import {
   findResidentsForAccount,
   listPrograms,
 } from '@/server/assistance';
+import { ConsentCheckbox } from '@/components/assistance/consent-checkbox';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { FileForAccountForm } from './file-for-account-form';
 import { todayInShanghai } from '@/server/billing/today-in-shanghai';
 
@@ -132,27 +134,12 @@ export default async function FileForResidentPage({
             hint={t('file.consentNoteHint')}
             maxLength={500}
           />
-          <div className="space-y-1">
-            {error === 'consentConfirmed' ? (
-              <p id="consentConfirmed-error" className="text-danger text-sm font-medium">
-                {t('errors.file.consentConfirmed')}
-              </p>
-            ) : null}
-            <label className="flex min-h-11 items-center gap-3">
-              <input
-                type="checkbox"
-                name="consentConfirmed"
-                value="yes"
-                required
-                autoFocus={error === 'consentConfirmed'}
-                aria-describedby={
-                  error === 'consentConfirmed' ? 'consentConfirmed-error' : undefined
-                }
-                className="size-5"
-              />
-              {t('file.consentConfirmed')}
-            </label>
-          </div>
+          <ConsentCheckbox
+            errorId="consentConfirmed-error"
+            label={t('file.consentConfirmed')}
+            error={error === 'consentConfirmed' ? t('errors.file.consentConfirmed') : undefined}
+            focus={error === 'consentConfirmed'}
+          />
           <SubmitButton>{t('file.submit')}</SubmitButton>
         </form>
       ) : null}
@@ -161,17 +148,20 @@ export default async function FileForResidentPage({
           {t('fileAccount.heading')}
         </h2>
         <p>{t('fileAccount.lead')}</p>
-        <FileForAccountForm
-          programs={programs.map((p) => ({
-            value: String(p.id),
-            label: zh ? p.name.zh : p.name.en,
-          }))}
-          consentMethods={ACCOUNT_CONSENT_METHODS.map((m) => ({
-            value: m,
-            label: t(`consent.${m}`),
-          }))}
-          today={todayInShanghai()}
-        />
+        {/* The form renders its own errors (assistance.fileAccount.*, accounts.link.*). */}
+        <ClientMessages namespaces={['assistance', 'accounts']}>
+          <FileForAccountForm
+            programs={programs.map((p) => ({
+              value: String(p.id),
+              label: zh ? p.name.zh : p.name.en,
+            }))}
+            consentMethods={ACCOUNT_CONSENT_METHODS.map((m) => ({
+              value: m,
+              label: t(`consent.${m}`),
+            }))}
+            today={todayInShanghai()}
+          />
+        </ClientMessages>
       </section>
     </div>
   );
