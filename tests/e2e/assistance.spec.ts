@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 import {
   choosePreferences,
   expect,
@@ -15,6 +15,7 @@ import {
   type TResident,
 } from '../fixtures/e2e-resident';
 import { E2E_DEMO_PASSWORD } from '../fixtures/e2e-seed';
+import { E2E_BASE_URL } from '../../scripts/ci/paths';
 
 /**
  * Fee waivers end to end: a resident applies with a document (JS on and off), a reviewer asks
@@ -24,6 +25,7 @@ import { E2E_DEMO_PASSWORD } from '../fixtures/e2e-seed';
  */
 
 const REVIEWER = 'reviewer@wanjia.example';
+const OFFICER = 'agent@wanjia.example';
 const BILLING_STAFF = 'billing@wanjia.example';
 
 /** The smallest real PNG (1×1). */
@@ -109,6 +111,74 @@ async function applyWithDocument(
   return { resident, path, reference };
 }
 
+/**
+ * A community service officer, with JavaScript off, files for a household nobody has linked
+ * (no portal login): the account number and code from the bill, the holder's name, a phone and
+ * the signed consent form; a wrong code first gets the generic answer and keeps what was typed.
+ * Then the officer answers the questions, uploads the certificate and submits.
+ */
+async function fileForHouseholdWithoutLogin(
+  browser: Browser,
+  testInfo: TestInfo,
+): Promise<{ reference: string; applicationId: string }> {
+  const context = await browser.newContext({
+    baseURL: E2E_BASE_URL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { 'X-Forwarded-For': `10.201.${Math.floor(Math.random() * 250)}.7` },
+  });
+  try {
+    await choosePreferences(context, { locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signInWithPassword(page, OFFICER, E2E_DEMO_PASSWORD);
+    const household = householdFor('assistanceNoLogin');
+    await page.goto('/staff/assistance/file');
+    const form = main(page).locator('form', { has: page.locator('#account-verificationCode') });
+    const fill = async (code: string) => {
+      await form.getByLabel('申请哪一项减免').selectOption({ label: '低保户用水用电减免' });
+      await form.getByLabel('户号', { exact: true }).fill(household.water.accountNumber);
+      await form.getByLabel('验证码', { exact: true }).fill(code);
+      await form.getByLabel('户主姓名').fill(household.holderName);
+      await form.getByLabel('联系电话').fill('0531-86001234');
+      await form.getByLabel('居民是怎样同意的').selectOption('signed_form');
+      await form
+        .getByLabel('签字的书面同意书')
+        .setInputFiles({ name: '同意书.png', mimeType: 'image/png', buffer: PNG });
+      await form.getByLabel(/我确认住户已同意由我代为申请/).check();
+      await form.getByRole('button', { name: '开始代办申请' }).click();
+    };
+    const wrong = household.water.verificationCode === '000000' ? '999999' : '000000';
+    await fill(wrong);
+    await expect(main(page)).toContainText('户号、验证码或户主姓名不正确。');
+    await expect(form.getByLabel('户主姓名')).toHaveValue(household.holderName);
+    await expect(form.getByLabel('验证码', { exact: true })).toHaveValue('');
+
+    await fill(household.water.verificationCode);
+    await expect(page).toHaveURL(/\/assistance\/\d+\?started=1$/);
+    const applicationId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    await expect(main(page)).toContainText(
+      `这户没有网上账号，由社区服务专员代办。户主：${household.holderName}；联系电话：0531-86001234。`,
+    );
+    await expect(main(page).getByRole('link', { name: '查看 同意书.png' })).toBeVisible();
+
+    await page
+      .locator('#file-certificate')
+      .setInputFiles({ name: '低保证.png', mimeType: 'image/png', buffer: PNG });
+    await uploadForm(page, 'certificate').getByRole('button', { name: '上传' }).click();
+    await expect(main(page)).toContainText('已上传 1 个文件');
+    await main(page).getByLabel('您家是否已在民政部门登记为城市低保户？').selectOption('yes');
+    await main(page).getByLabel('低保证编号').fill('JN-2026-0788');
+    await main(page).getByLabel('家里一共住几口人？').fill('1');
+    await main(page).getByRole('button', { name: '提交申请' }).click();
+    await expect(main(page)).toContainText('已提交！您的受理编号是');
+    const reference = /DB-\d{4}-\d{6}/.exec(await main(page).innerText())?.[0];
+    if (!reference) throw new Error('no reference on the page');
+    await keepScreenshot(page, testInfo, 'assistance-filed-for-household-js-off');
+    return { reference, applicationId };
+  } finally {
+    await context.close();
+  }
+}
+
 for (const javaScriptEnabled of [true, false]) {
   test.describe(
     `applying for a waiver, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`,
@@ -132,15 +202,19 @@ for (const javaScriptEnabled of [true, false]) {
   );
 }
 
-test('the whole journey: apply, more information, approval, the waiver on the next bill and the renewal reminder', async ({
+// One test, because one water run for this month must come after both approvals: other specs
+// never bill this month's water, and a second run of the same month bills nothing new.
+test('the whole journey: apply, more information, approval, the waiver on the next bill and the renewal reminder; an officer files for a household without a login', async ({
   page,
   context,
+  browser,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await choosePreferences(context, { locale: 'zh-CN' });
   const { resident, path, reference } = await applyWithDocument(page, 'assistance');
   const applicationId = path.split('/').at(-1);
   await signOut(page);
+  const filed = await fileForHouseholdWithoutLogin(browser, testInfo);
 
   // The reviewer asks for more information.
   await signInWithPassword(page, REVIEWER, E2E_DEMO_PASSWORD);
@@ -175,6 +249,18 @@ test('the whole journey: apply, more information, approval, the waiver on the ne
   await expect(main(page)).toContainText('决定已保存');
   // Deciding again is refused with a message.
   await expect(main(page).getByRole('button', { name: '批准', exact: true })).toHaveCount(0);
+
+  // The household without a login: filed by the officer, approved from five months back, so
+  // this month's bill also credits the five bills before it (a small bill: nothing to pay).
+  await page.goto('/staff/assistance');
+  await main(page).getByRole('link', { name: filed.reference }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/assistance/${filed.applicationId}$`));
+  await expect(main(page)).toContainText('这户没有网上账号：由 李娜 凭账单户号和验证码代办');
+  await expect(main(page).getByRole('img', { name: /同意书\.png/ })).toBeVisible();
+  await main(page).getByLabel('从哪个月开始减免').fill(shanghaiMonth(-5));
+  await main(page).getByLabel('有效几个月').fill('6');
+  await main(page).getByRole('button', { name: '批准', exact: true }).click();
+  await expect(main(page)).toContainText('决定已保存');
   await signOut(page);
 
   // Billing staff bill this month's water.
@@ -211,7 +297,40 @@ test('the whole journey: apply, more information, approval, the waiver on the ne
   await page.goto(path);
   await expect(main(page)).toContainText('申请已批准');
   await expect(main(page).getByRole('button', { name: '续办这项减免' })).toBeVisible();
+  await signOut(page);
+
+  await householdMemberSeesTheWaiver(page, testInfo, filed.reference);
 });
+
+/**
+ * Someone of the household without a login links its account after the approval: they see the
+ * officer's application, and this month's water bill with the waiver line and the credits for
+ * the five bills before it, which leave nothing to pay — no pay button, and the dashboard card
+ * says so instead of a due date.
+ */
+async function householdMemberSeesTheWaiver(page: Page, testInfo: TestInfo, reference: string) {
+  await registerConfirmedResident(page, 'waiver-nologin');
+  const household = householdFor('assistanceNoLogin');
+  await linkHousehold(page, household);
+  await page.goto('/assistance');
+  await expect(main(page)).toContainText(reference);
+
+  await page.goto('/dashboard');
+  await expect(main(page)).toContainText('本期无需缴费');
+  await main(page)
+    .getByRole('link', { name: `户号 ${household.water.accountNumber} 的账单` })
+    .click();
+  await main(page).getByRole('table').locator('a[href^="/bills/"]').first().click();
+  await expect(page).toHaveURL(/\/bills\/\d+$/);
+  const lines = main(page).getByRole('table').first();
+  await expect(lines).toContainText(/低保户用水用电减免 [\d.]+ m³ × ¥[\d.]+ = -¥[\d.]+/);
+  await expect(
+    lines.getByText(/低保户用水用电减免 补退 \d{4}年\d{1,2}月账单 -¥[\d.]+/),
+  ).toHaveCount(5);
+  await expect(main(page).getByTestId('bill-nothing-to-pay')).toHaveText('本期账单无需缴费');
+  await expect(main(page).getByRole('button', { name: /缴纳本期账单/ })).toHaveCount(0);
+  await keepScreenshot(page, testInfo, 'assistance-bill-nothing-to-pay');
+}
 
 test(
   'the resident waiver pages are accessible in both languages and in large text',
