@@ -1,17 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { env } from '@/env';
-import { compareVerificationCode } from '../accounts/compare-verification-code';
-import { getDb } from '../db';
-import { serviceAccounts } from '../db/schema';
-import { checkThrottles, recordThrottleFailure, type TThrottleRule } from '../throttle';
+import { verifyAccountByBill } from '../accounts/verify-account-by-bill';
+import type { TThrottleRule } from '../throttle';
 
 export type TVerifyGuestPayerResult =
   | { ok: true; accountId: number }
   | { ok: false; error: 'invalid' }
   | { ok: false; error: 'throttled'; retryAfterMinutes: number };
-
-const DUMMY_CODE = '000000';
 
 function guestPayRules(ip: string | null, accountNumber: string): TThrottleRule[] {
   const rules: TThrottleRule[] = [
@@ -44,28 +39,10 @@ export async function verifyGuestPayer(input: {
   verificationCode: string;
   ip: string | null;
 }): Promise<TVerifyGuestPayerResult> {
-  const rules = guestPayRules(input.ip, input.accountNumber);
-  const decision = await checkThrottles(rules);
-  if (!decision.allowed) {
-    return { ok: false, error: 'throttled', retryAfterMinutes: decision.retryAfterMinutes };
-  }
-  const db = await getDb();
-  const [account] = await db
-    .select({
-      id: serviceAccounts.id,
-      verificationCode: serviceAccounts.verificationCode,
-      status: serviceAccounts.status,
-    })
-    .from(serviceAccounts)
-    .where(eq(serviceAccounts.accountNumber, input.accountNumber))
-    .limit(1);
-  const matches = compareVerificationCode(
-    account?.verificationCode ?? DUMMY_CODE,
-    input.verificationCode,
-  );
-  if (!account || !matches || account.status === 'closed') {
-    await recordThrottleFailure(rules);
-    return { ok: false, error: 'invalid' };
-  }
-  return { ok: true, accountId: account.id };
+  const proof = await verifyAccountByBill({
+    accountNumber: input.accountNumber,
+    verificationCode: input.verificationCode,
+    rules: guestPayRules(input.ip, input.accountNumber),
+  });
+  return proof.ok ? { ok: true, accountId: proof.account.id } : proof;
 }

@@ -52,6 +52,17 @@ async function reviewer() {
   return actorFor(await createUser({ role: 'reviewer' }));
 }
 
+/** A reviewer approves the application for twelve months from `fromMonth` (2025-01 unless told). */
+function approve(applicationId: number, fromMonth = '2025-01') {
+  return reviewer().then((actor) =>
+    decideApplication({
+      actor,
+      applicationId,
+      decision: { kind: 'approve', fromMonth, months: 12 },
+    }),
+  );
+}
+
 async function bill(period: string) {
   const started = await startBillingRun({
     actor: null,
@@ -72,11 +83,7 @@ describe('a waiver on the next bill', () => {
   it('puts an approved 低保 allowance on the next bill as its own explained line', async () => {
     const { actor, account } = await waterHousehold();
     const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
-    const decided = await decideApplication({
-      actor: await reviewer(),
-      applicationId,
-      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
-    });
+    const decided = await approve(applicationId);
     expect(decided).toMatchObject({ ok: true, grants: 1 });
 
     await bill(JAN);
@@ -115,11 +122,7 @@ describe('a waiver on the next bill', () => {
     const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
     // January is billed before the decision; February after it.
     await bill(JAN);
-    await decideApplication({
-      actor: await reviewer(),
-      applicationId,
-      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
-    });
+    await approve(applicationId);
     await bill(FEB);
 
     // 12 m³ × ¥3.45 = ¥41.40, sewage 12 m³ × ¥0.95 = ¥11.40, fixed ¥5.00.
@@ -160,11 +163,7 @@ describe('a waiver on the next bill', () => {
       readings: yearOfReadings(6, { [JAN]: 6 }),
     });
     const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
-    await decideApplication({
-      actor: await reviewer(),
-      applicationId,
-      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
-    });
+    await approve(applicationId);
     await bill(JAN);
 
     const jan = await billWithLines(account.id, JAN);
@@ -202,11 +201,7 @@ describe('a waiver on the next bill', () => {
       accountIds: [account.id],
       code: 'GL',
     });
-    await decideApplication({
-      actor: await reviewer(),
-      applicationId,
-      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
-    });
+    await approve(applicationId);
 
     await bill(JAN);
 
@@ -242,11 +237,7 @@ describe('a waiver on the next bill', () => {
     await bill(JAN);
     expect((await billWithLines(account.id, JAN))?.totalFen).toBe(FULL);
 
-    await decideApplication({
-      actor: await reviewer(),
-      applicationId,
-      decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
-    });
+    await approve(applicationId);
     await bill(FEB);
 
     const feb = await billWithLines(account.id, FEB);
@@ -281,11 +272,7 @@ describe('a waiver on the next bill', () => {
   it('stops applying a grant once it has expired', async () => {
     const { actor, account } = await waterHousehold();
     const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
-    await decideApplication({
-      actor: await reviewer(),
-      applicationId,
-      decision: { kind: 'approve', fromMonth: '2024-02', months: 12 },
-    });
+    await approve(applicationId, '2024-02');
 
     await bill(JAN);
     await bill(FEB);
