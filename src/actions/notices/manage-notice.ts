@@ -3,8 +3,8 @@
 import { redirect } from 'next/navigation';
 import { pageNotFound } from '@/lib/page-not-found';
 import { PermissionError, requireStaff } from '@/server/auth';
-import { publishNotice, withdrawNotice } from '@/server/notices';
-import { ZNoticeIdSchema, ZWithdrawNoticeSchema } from './save-notice.schema';
+import { cancelNotice, publishNotice, withdrawNotice } from '@/server/notices';
+import { ZCancelNoticeSchema, ZNoticeIdSchema, ZWithdrawNoticeSchema } from './save-notice.schema';
 
 function rethrowPermission(error: unknown): never {
   if (error instanceof PermissionError) pageNotFound();
@@ -45,4 +45,32 @@ export async function withdrawNoticeAction(formData: FormData): Promise<void> {
   const result = await withdrawNotice({ actor, ...parsed.data }).catch(rethrowPermission);
   if (!result.ok) pageNotFound();
   redirect(`/staff/notices/${parsed.data.noticeId}?done=withdrawn`);
+}
+
+/**
+ * Cancels a published notice with the reason residents will read; residents already told hear
+ * of it. A notice that can no longer change (already cancelled, withdrawn, ended) says so.
+ */
+export async function cancelNoticeAction(formData: FormData): Promise<void> {
+  const actor = await requireStaff();
+  const idOnly = ZNoticeIdSchema.safeParse({ noticeId: formData.get('noticeId') });
+  if (!idOnly.success) pageNotFound();
+  const { noticeId } = idOnly.data;
+  const parsed = ZCancelNoticeSchema.safeParse({
+    noticeId,
+    reason: formData.get('cancelReason') ?? '',
+  });
+  if (!parsed.success) {
+    const code = String(parsed.error.issues[0]?.message ?? '').endsWith('tooLong')
+      ? 'cancelReasonTooLong'
+      : 'cancelReason';
+    redirect(`/staff/notices/${noticeId}?error=${code}`);
+  }
+  const result = await cancelNotice({ actor, ...parsed.data }).catch(rethrowPermission);
+  if (!result.ok) {
+    if (result.error === 'not_found') pageNotFound();
+    const code = result.error === 'reason' ? 'cancelReason' : `notRevisable.${result.reason}`;
+    redirect(`/staff/notices/${noticeId}?error=${code}`);
+  }
+  redirect(`/staff/notices/${noticeId}?done=cancelled`);
 }

@@ -71,6 +71,39 @@ export function splitAccountNumbers(value: string): string[] {
   ];
 }
 
+/** The fields a notice's form shares when written and when revised after publishing. */
+const NOTICE_FIELDS = {
+  titleZh: z.string().trim().min(1, `${E}.titleZh`).max(NOTICE_TITLE_MAX, `${E}.tooLong`),
+  titleEn: optionalText(NOTICE_TITLE_MAX),
+  bodyZh: z.string().trim().min(1, `${E}.bodyZh`).max(NOTICE_BODY_MAX, `${E}.tooLong`),
+  bodyEn: optionalText(NOTICE_BODY_MAX),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  emergency: z.string().transform((v) => v === 'on' || v === 'true'),
+  emergencyReason: optionalText(NOTICE_REASON_MAX),
+  districtIds: z.array(z.coerce.number(`${E}.district`).int().positive(`${E}.district`)),
+  accountNumbers: z
+    .string()
+    .max(NOTICE_ACCOUNTS_MAX * 12, `${E}.tooManyAccounts`)
+    .transform(splitAccountNumbers)
+    .superRefine((numbers, ctx) => {
+      const bad = numbers.filter((n) => !/^\d{10}$/.test(n));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `${E}.accountNumberFormat` });
+      if (numbers.length > NOTICE_ACCOUNTS_MAX)
+        ctx.addIssue({ code: 'custom', message: `${E}.tooManyAccounts` });
+    }),
+};
+
+function refineNotice(
+  v: { emergency: boolean; emergencyReason: string | null; startsAt: Date; endsAt: Date },
+  ctx: z.RefinementCtx,
+) {
+  if (v.emergency && !v.emergencyReason)
+    ctx.addIssue({ code: 'custom', path: ['emergencyReason'], message: `${E}.reasonNeeded` });
+  if (v.endsAt.getTime() <= v.startsAt.getTime())
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `${E}.endBeforeStart` });
+}
+
 /**
  * The notice form as posted (field name = control id, so errors land beside their field).
  * `districtIds` arrives as the list of ticked boxes. Timing and lead-time rules live in the
@@ -86,37 +119,32 @@ export const ZSaveNoticeSchema = z
     intent: z.enum(['draft', 'publish'], `${E}.generic`),
     kind: z.enum(NOTICE_FORM_KINDS, `${E}.kind`),
     utility: z.enum(['electricity', 'water'], `${E}.utility`),
-    titleZh: z.string().trim().min(1, `${E}.titleZh`).max(NOTICE_TITLE_MAX, `${E}.tooLong`),
-    titleEn: optionalText(NOTICE_TITLE_MAX),
-    bodyZh: z.string().trim().min(1, `${E}.bodyZh`).max(NOTICE_BODY_MAX, `${E}.tooLong`),
-    bodyEn: optionalText(NOTICE_BODY_MAX),
-    startsAt: dateTime,
-    endsAt: dateTime,
-    emergency: z.string().transform((v) => v === 'on' || v === 'true'),
-    emergencyReason: optionalText(NOTICE_REASON_MAX),
-    districtIds: z.array(z.coerce.number(`${E}.district`).int().positive(`${E}.district`)),
-    accountNumbers: z
-      .string()
-      .max(NOTICE_ACCOUNTS_MAX * 12, `${E}.tooManyAccounts`)
-      .transform(splitAccountNumbers)
-      .superRefine((numbers, ctx) => {
-        const bad = numbers.filter((n) => !/^\d{10}$/.test(n));
-        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `${E}.accountNumberFormat` });
-        if (numbers.length > NOTICE_ACCOUNTS_MAX)
-          ctx.addIssue({ code: 'custom', message: `${E}.tooManyAccounts` });
-      }),
+    ...NOTICE_FIELDS,
   })
-  .superRefine((v, ctx) => {
-    if (v.emergency && !v.emergencyReason)
-      ctx.addIssue({ code: 'custom', path: ['emergencyReason'], message: `${E}.reasonNeeded` });
-    if (v.endsAt.getTime() <= v.startsAt.getTime())
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `${E}.endBeforeStart` });
-  });
+  .superRefine(refineNotice);
 export type TSaveNoticeInput = z.infer<typeof ZSaveNoticeSchema>;
 
 export const ZWithdrawNoticeSchema = z.object({
   noticeId: z.coerce.number().int().positive(),
   reason: z.string().trim().min(1, `${E}.withdrawReason`).max(NOTICE_REASON_MAX, `${E}.tooLong`),
+});
+
+/** A published notice revised: the same fields but kind and utility, and why it changed. */
+export const ZReviseNoticeSchema = z
+  .object({
+    noticeId: z.coerce.number(`${E}.generic`).int().positive(`${E}.generic`),
+    ...NOTICE_FIELDS,
+    reason: z
+      .string()
+      .trim()
+      .min(1, `${E}.revisionReason`)
+      .max(NOTICE_REASON_MAX, `${E}.reasonTooLong`),
+  })
+  .superRefine(refineNotice);
+
+export const ZCancelNoticeSchema = z.object({
+  noticeId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(1, `${E}.cancelReason`).max(NOTICE_REASON_MAX, `${E}.tooLong`),
 });
 
 export const ZNoticeIdSchema = z.object({ noticeId: z.coerce.number().int().positive() });

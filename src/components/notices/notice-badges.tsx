@@ -9,8 +9,19 @@ const KIND_STYLE: Record<TNoticeKind, string> = {
   water_quality: 'border-emerald-800 bg-emerald-50 text-emerald-900',
 };
 
-/** The kind of a notice as a labelled chip, plus "emergency" when it was published at short notice. */
-export async function NoticeBadges({ kind, emergency }: { kind: TNoticeKind; emergency: boolean }) {
+/**
+ * The kind of a notice as a labelled chip, plus "emergency" when it was published at short
+ * notice, and "cancelled" or "updated" once it changed after publishing.
+ */
+export async function NoticeBadges({
+  kind,
+  emergency,
+  state = 'published',
+}: {
+  kind: TNoticeKind;
+  emergency: boolean;
+  state?: 'published' | 'updated' | 'cancelled' | 'withdrawn';
+}) {
   const t = await getTranslations('notices');
   return (
     <span className="inline-flex flex-wrap gap-2">
@@ -22,6 +33,24 @@ export async function NoticeBadges({ kind, emergency }: { kind: TNoticeKind; eme
           {t('emergency')}
         </span>
       ) : null}
+      {state === 'cancelled' ? (
+        <span className="rounded border border-slate-800 bg-slate-100 px-2 py-0.5 text-sm font-semibold text-slate-900">
+          {t('badge.cancelled')}
+        </span>
+      ) : state === 'updated' ? (
+        <span className="border-brand-700 text-brand-700 rounded border bg-white px-2 py-0.5 text-sm font-semibold">
+          {t('badge.updated')}
+        </span>
+      ) : null}
     </span>
   );
+}
+
+/** The badge state of a notice from its status and whether it was revised. */
+export function noticeBadgeState(notice: {
+  status: 'published' | 'cancelled' | 'withdrawn';
+  lastChange: unknown;
+}): 'published' | 'updated' | 'cancelled' | 'withdrawn' {
+  if (notice.status !== 'published') return notice.status;
+  return notice.lastChange ? 'updated' : 'published';
 }

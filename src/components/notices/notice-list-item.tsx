@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TNoticeSummary, TPlaceName } from '@/server/notices';
 import { localizedText } from './localized-text';
-import { NoticeBadges } from './notice-badges';
+import { NoticeBadges, noticeBadgeState } from './notice-badges';
+import { NoticeChangeSummary } from './notice-change';
 import { NoticeTimeRange } from './notice-time-range';
 
 /** Where a notice applies, in words: district names and a count of single addresses. */
@@ -47,7 +48,11 @@ export async function NoticeListItem({
       aria-labelledby={headingId}
       className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
     >
-      <NoticeBadges kind={notice.kind} emergency={notice.emergency} />
+      <NoticeBadges
+        kind={notice.kind}
+        emergency={notice.emergency}
+        state={noticeBadgeState(notice)}
+      />
       <Heading id={headingId} lang={title.lang} className="mt-2 text-lg font-semibold">
         {title.value}
       </Heading>
@@ -61,6 +66,11 @@ export async function NoticeListItem({
           <NoticeArea districts={notice.districts} accountTargets={notice.accountTargets} />
         </dd>
       </dl>
+      {notice.lastChange ? (
+        <div className="mt-3 rounded-md border-l-4 border-slate-400 bg-slate-50 p-3">
+          <NoticeChangeSummary change={notice.lastChange} />
+        </div>
+      ) : null}
       <p className="mt-3">
         <Link
           href={`/notices/${notice.id}`}

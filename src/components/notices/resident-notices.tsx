@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TResidentNotice } from '@/server/notices';
 import { localizedText } from './localized-text';
-import { NoticeBadges } from './notice-badges';
+import { NoticeBadges, noticeBadgeState } from './notice-badges';
+import { NoticeChangeSummary } from './notice-change';
 import { NoticeTimeRange } from './notice-time-range';
 
 /**
@@ -43,10 +44,16 @@ export async function ResidentNotices({
                 className={`rounded-xl border-l-4 bg-white p-4 shadow-sm ${current ? 'border-amber-600' : 'border-brand-600'}`}
               >
                 <div className="flex flex-wrap items-center gap-2">
-                  <NoticeBadges kind={notice.kind} emergency={notice.emergency} />
-                  <span className="text-sm font-medium">
-                    {current ? t('when.current') : t('when.upcoming')}
-                  </span>
+                  <NoticeBadges
+                    kind={notice.kind}
+                    emergency={notice.emergency}
+                    state={noticeBadgeState(notice)}
+                  />
+                  {notice.status === 'cancelled' ? null : (
+                    <span className="text-sm font-medium">
+                      {current ? t('when.current') : t('when.upcoming')}
+                    </span>
+                  )}
                 </div>
                 <h3 lang={title.lang} className="mt-2 text-lg font-semibold">
                   {title.value}
@@ -54,6 +61,11 @@ export async function ResidentNotices({
                 <p className="mt-1">
                   <NoticeTimeRange startsAt={notice.startsAt} endsAt={notice.endsAt} />
                 </p>
+                {notice.lastChange ? (
+                  <div className="mt-2 rounded-md border-l-4 border-slate-400 bg-slate-50 p-3">
+                    <NoticeChangeSummary change={notice.lastChange} />
+                  </div>
+                ) : null}
                 {showAddresses ? (
                   <p className="text-muted mt-1">
                     {t('dashboard.for', {

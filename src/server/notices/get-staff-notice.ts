@@ -7,6 +7,7 @@ import { getDb } from '../db';
 import {
   districts,
   noticeDeliveries,
+  noticeRevisions,
   notices,
   noticeTargets,
   serviceAccounts,
@@ -14,7 +15,10 @@ import {
 } from '../db/schema';
 import type { TStaffNotice } from './types';
 
-/** One notice with everything staff need to check, edit (a draft) or withdraw it. */
+/**
+ * One notice with everything staff need to check, edit (a draft), revise, cancel or withdraw
+ * it, with its revisions (who made each, and whether its residents were all told).
+ */
 export async function getStaffNotice(input: {
   actor: TActor;
   noticeId: number;
@@ -36,7 +40,8 @@ export async function getStaffNotice(input: {
     .leftJoin(withdrawer, eq(withdrawer.id, notices.withdrawnByUserId))
     .where(eq(notices.id, input.noticeId));
   if (!row) return null;
-  const [targetDistricts, targetAccounts, [delivered]] = await Promise.all([
+  const reviser = alias(users, 'reviser');
+  const [targetDistricts, targetAccounts, [delivered], revisions] = await Promise.all([
     db
       .select({ id: districts.id, zh: districts.nameZh, en: districts.nameEn })
       .from(noticeTargets)
@@ -53,6 +58,20 @@ export async function getStaffNotice(input: {
       .select({ n: count(noticeDeliveries.deliveredAt) })
       .from(noticeDeliveries)
       .where(eq(noticeDeliveries.noticeId, input.noticeId)),
+    db
+      .select({
+        revision: noticeRevisions.revision,
+        kind: noticeRevisions.kind,
+        changes: noticeRevisions.changes,
+        reason: noticeRevisions.reason,
+        at: noticeRevisions.createdAt,
+        by: reviser.name,
+        notifiedAt: noticeRevisions.notifiedAt,
+      })
+      .from(noticeRevisions)
+      .leftJoin(reviser, eq(reviser.id, noticeRevisions.actorUserId))
+      .where(eq(noticeRevisions.noticeId, input.noticeId))
+      .orderBy(asc(noticeRevisions.revision)),
   ]);
   const n = row.notice;
   return {
@@ -79,5 +98,7 @@ export async function getStaffNotice(input: {
     withdrawnReason: n.withdrawnReason,
     notifiedAt: n.notifiedAt,
     delivered: Number(delivered?.n ?? 0),
+    revisable: n.status === 'published' && n.endsAt.getTime() > Date.now(),
+    revisions,
   };
 }

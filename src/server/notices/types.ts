@@ -113,6 +113,9 @@ export type TStaffNotice = Omit<TNoticeInput, 'startsAt' | 'endsAt'> & {
   withdrawnReason: string | null;
   notifiedAt: Date | null;
   delivered: number;
+  /** Published and not ended: it may still be revised or cancelled. */
+  revisable: boolean;
+  revisions: (TNoticeChange & { by: string | null; notifiedAt: Date | null })[];
 };
 
 export type TDistrictOption = { id: number; name: TPlaceName };

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { localizedText } from '@/components/notices/localized-text';
-import { NoticeBadges } from '@/components/notices/notice-badges';
+import { NoticeBadges, noticeBadgeState } from '@/components/notices/notice-badges';
+import { NoticeChangeSummary } from '@/components/notices/notice-change';
 import { NoticeArea } from '@/components/notices/notice-list-item';
 import { FormMessage } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';
@@ -25,7 +26,10 @@ export async function generateMetadata({ params }: TParams): Promise<Metadata> {
   return { title: localizedText(notice.title, toLocale(await getLocale())).value };
 }
 
-/** One notice, public. A withdrawn notice says so (residents may follow an old mail here). */
+/**
+ * One notice, public. A withdrawn or cancelled notice says so (residents may follow an old
+ * mail here); a revised one says when it changed and lists every change with its reason.
+ */
 export default async function NoticePage({ params }: TParams) {
   const notice = await load(params);
   if (!notice) pageNotFound();
@@ -45,7 +49,11 @@ export default async function NoticePage({ params }: TParams) {
       <p>
         <Link href="/notices">{t('detail.back')}</Link>
       </p>
-      <NoticeBadges kind={notice.kind} emergency={notice.emergency} />
+      <NoticeBadges
+        kind={notice.kind}
+        emergency={notice.emergency}
+        state={noticeBadgeState(notice)}
+      />
       <h1 id="notice-title" lang={title.lang} className="text-ink text-2xl font-bold">
         {title.value}
       </h1>
@@ -53,6 +61,21 @@ export default async function NoticePage({ params }: TParams) {
         <FormMessage tone="info">
           {t('detail.withdrawn', {
             date: format.dateTime(notice.withdrawnAt, { dateStyle: 'long' }),
+          })}
+        </FormMessage>
+      ) : null}
+      {notice.status === 'cancelled' && notice.lastChange ? (
+        <FormMessage tone="info">
+          {t('detail.cancelled', {
+            date: format.dateTime(notice.lastChange.at, { dateStyle: 'long' }),
+          })}{' '}
+          {t('change.reason')}
+          <span lang="zh-CN">{notice.lastChange.reason}</span>
+        </FormMessage>
+      ) : notice.status === 'published' && notice.lastChange ? (
+        <FormMessage tone="info">
+          {t('detail.updated', {
+            date: format.dateTime(notice.lastChange.at, { dateStyle: 'long', timeStyle: 'short' }),
           })}
         </FormMessage>
       ) : null}
@@ -95,6 +118,20 @@ export default async function NoticePage({ params }: TParams) {
       >
         {body.value}
       </div>
+      {notice.changes.length ? (
+        <section aria-labelledby="changes-heading" className="space-y-3">
+          <h2 id="changes-heading" className="text-xl font-semibold">
+            {t('detail.changes')}
+          </h2>
+          <ol className="space-y-3">
+            {[...notice.changes].reverse().map((change) => (
+              <li key={change.revision} className="rounded-md border border-slate-200 p-3">
+                <NoticeChangeSummary change={change} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <p className="text-muted">
         {t('detail.contact', { utility: notice.utility, number: hotline(notice.utility) })}
       </p>

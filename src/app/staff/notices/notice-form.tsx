@@ -11,6 +11,7 @@ import {
 } from '@/components/ui/form';
 import { initialFormState } from '@/actions/form-state';
 import { saveNoticeAction } from '@/actions/notices/save-notice';
+import { reviseNoticeAction } from '@/actions/notices/revise-notice';
 import {
   NOTICE_BODY_MAX,
   NOTICE_FORM_KINDS,
@@ -33,23 +34,32 @@ const FIELD_ORDER = [
   'targets',
   'districtIds',
   'accountNumbers',
+  'reason',
 ];
 
 export type TNoticeFormDefaults = Record<string, string>;
 
 /**
- * The notice form (new and edit draft). Works without JavaScript: React posts it to the action
- * and renders the returned state; errors sit beside their fields and the first takes focus.
+ * The notice form: new, edit draft, or revise a published notice (`mode="revise"`: kind and
+ * utility are fixed, a reason for residents is asked, one button saves and tells them). Works
+ * without JavaScript: React posts it to the action and renders the returned state; errors sit
+ * beside their fields and the first takes focus.
  */
 export function NoticeForm({
   defaults,
   districts,
+  mode = 'write',
 }: {
   defaults: TNoticeFormDefaults;
   districts: { id: number; label: string }[];
+  mode?: 'write' | 'revise';
 }) {
   const t = useTranslations('notices');
-  const [state, action, pending] = useActionState(saveNoticeAction, initialFormState);
+  const revising = mode === 'revise';
+  const [state, action, pending] = useActionState(
+    revising ? reviseNoticeAction : saveNoticeAction,
+    initialFormState,
+  );
   const errors = state.fieldErrors ?? {};
   const firstError = FIELD_ORDER.find((f) => errors[f]?.length);
   const submitted = state.values !== undefined;
@@ -73,30 +83,44 @@ export function NoticeForm({
   return (
     <form action={action} className="space-y-8" noValidate>
       {firstError ? <FormMessage tone="error">{t('staff.form.fixErrors')}</FormMessage> : null}
+      {state.message ? (
+        <FormMessage tone="error">{t(state.message.replace(/^notices\./, ''))}</FormMessage>
+      ) : null}
       <input type="hidden" name="noticeId" value={defaults.noticeId ?? ''} />
 
       <Fieldset legend={t('staff.form.what')}>
-        <SelectField
-          id="kind"
-          label={t('staff.form.kind')}
-          hint={t('staff.form.kindHint')}
-          defaultValue={value('kind')}
-          errors={messages('kind')}
-          focus={firstError === 'kind'}
-          options={NOTICE_FORM_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-        />
-        <SelectField
-          id="utility"
-          label={t('staff.form.utility')}
-          hint={t('staff.form.utilityHint')}
-          defaultValue={value('utility')}
-          errors={messages('utility')}
-          focus={firstError === 'utility'}
-          options={[
-            { value: 'water', label: t('utility.water') },
-            { value: 'electricity', label: t('utility.electricity') },
-          ]}
-        />
+        {revising ? (
+          <p>
+            <span className="font-medium">{t('staff.form.kind')}</span>
+            {': '}
+            {t(`kind.${defaults.kind ?? 'works'}`)} · {t(`utility.${defaults.utility ?? 'water'}`)}
+            <span className="text-muted block text-sm">{t('staff.revise.kindFixed')}</span>
+          </p>
+        ) : (
+          <>
+            <SelectField
+              id="kind"
+              label={t('staff.form.kind')}
+              hint={t('staff.form.kindHint')}
+              defaultValue={value('kind')}
+              errors={messages('kind')}
+              focus={firstError === 'kind'}
+              options={NOTICE_FORM_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            />
+            <SelectField
+              id="utility"
+              label={t('staff.form.utility')}
+              hint={t('staff.form.utilityHint')}
+              defaultValue={value('utility')}
+              errors={messages('utility')}
+              focus={firstError === 'utility'}
+              options={[
+                { value: 'water', label: t('utility.water') },
+                { value: 'electricity', label: t('utility.electricity') },
+              ]}
+            />
+          </>
+        )}
         {field('titleZh', t('staff.form.titleZh'), {
           hint: t('staff.form.titleZhHint'),
           lang: 'zh-CN',
@@ -218,14 +242,31 @@ export function NoticeForm({
         />
       </Fieldset>
 
-      <div className="flex flex-wrap gap-4">
-        <SubmitButton name="intent" value="publish" disabled={pending}>
-          {t('staff.form.publish')}
-        </SubmitButton>
-        <SecondaryButton name="intent" value="draft" disabled={pending}>
-          {t('staff.form.saveDraft')}
-        </SecondaryButton>
-      </div>
+      {revising ? (
+        <>
+          <TextArea
+            id="reason"
+            label={t('staff.revise.reason')}
+            hint={t('staff.revise.reasonHint')}
+            defaultValue={value('reason')}
+            errors={messages('reason')}
+            focus={firstError === 'reason'}
+            maxLength={NOTICE_REASON_MAX}
+            required
+            rows={3}
+          />
+          <SubmitButton disabled={pending}>{t('staff.revise.submit')}</SubmitButton>
+        </>
+      ) : (
+        <div className="flex flex-wrap gap-4">
+          <SubmitButton name="intent" value="publish" disabled={pending}>
+            {t('staff.form.publish')}
+          </SubmitButton>
+          <SecondaryButton name="intent" value="draft" disabled={pending}>
+            {t('staff.form.saveDraft')}
+          </SecondaryButton>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
-import { publishNoticeAction, withdrawNoticeAction } from '@/actions/notices/manage-notice';
+import {
+  cancelNoticeAction,
+  publishNoticeAction,
+  withdrawNoticeAction,
+} from '@/actions/notices/manage-notice';
+import { NoticeChangeSummary } from '@/components/notices/notice-change';
 import { FormMessage, PageTitle, SecondaryButton, SubmitButton } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -13,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('staff.title') };
 }
 
-const DONE = ['saved', 'published', 'withdrawn'] as const;
+const DONE = ['saved', 'published', 'withdrawn', 'revised', 'cancelled'] as const;
 const ERRORS = [
   'endsInPast',
   'endBeforeStart',
@@ -22,6 +27,12 @@ const ERRORS = [
   'leadTime.planned_outage',
   'leadTime.water_outage',
   'leadTime.low_pressure',
+  'cancelReason',
+  'cancelReasonTooLong',
+  'notRevisable.cancelled',
+  'notRevisable.withdrawn',
+  'notRevisable.ended',
+  'notRevisable.draft',
 ] as const;
 
 export default async function StaffNoticePage({
@@ -45,6 +56,7 @@ export default async function StaffNoticePage({
   const done = DONE.find((d) => d === query.done);
   const error = ERRORS.find((e) => e === query.error);
   const withdrawError = error === 'withdrawReason' || error === 'reasonTooLong';
+  const cancelError = error === 'cancelReason' || error === 'cancelReasonTooLong';
   const at = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   const none = <span className="text-muted">{t('staff.detail.none')}</span>;
   return (
@@ -56,7 +68,7 @@ export default async function StaffNoticePage({
         <span lang="zh-CN">{notice.titleZh}</span>
       </PageTitle>
       {done ? <FormMessage tone="success">{t(`staff.done.${done}`)}</FormMessage> : null}
-      {error && !withdrawError ? (
+      {error && !withdrawError && !cancelError ? (
         <FormMessage tone="error">
           {t(`errors.${error}`, { hours: LEAD_TIME_HOURS.planned_outage })}
         </FormMessage>
@@ -136,6 +148,18 @@ export default async function StaffNoticePage({
                   : null}
             </li>
           ) : null}
+          {notice.revisions.map((r) => (
+            <li key={r.revision}>
+              <NoticeChangeSummary change={r} />
+              <p className="text-muted text-sm">
+                {t('staff.detail.revisedBy', { name: r.by ?? '—' })}
+                {' — '}
+                {r.notifiedAt
+                  ? t('staff.detail.revisionNotified', { date: at(r.notifiedAt) })
+                  : t('staff.detail.notifying')}
+              </p>
+            </li>
+          ))}
           {notice.withdrawnAt ? (
             <li>
               {t('staff.detail.withdrawnBy', {
@@ -163,6 +187,54 @@ export default async function StaffNoticePage({
           >
             {t('staff.detail.edit')}
           </Link>
+        </section>
+      ) : null}
+
+      {notice.revisable ? (
+        <section
+          aria-labelledby="revise-heading"
+          className="space-y-3 rounded-lg border border-slate-300 p-4"
+        >
+          <h2 id="revise-heading" className="text-xl font-semibold">
+            {t('staff.revise.heading')}
+          </h2>
+          <p className="text-muted max-w-prose text-sm">{t('staff.revise.hint')}</p>
+          <Link
+            href={`/staff/notices/${notice.id}/revise`}
+            className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+          >
+            {t('staff.revise.open')}
+          </Link>
+          <form action={cancelNoticeAction} className="space-y-3 border-t border-slate-200 pt-3">
+            <input type="hidden" name="noticeId" value={notice.id} />
+            <div className="space-y-1">
+              <label htmlFor="cancelReason" className="block font-medium">
+                {t('staff.cancel.reason')}
+              </label>
+              <p id="cancelReason-hint" className="text-muted text-sm">
+                {t('staff.cancel.hint')}
+              </p>
+              {cancelError ? (
+                <p id="cancelReason-error" className="text-danger text-sm font-medium">
+                  {t(`errors.${error}`)}
+                </p>
+              ) : null}
+              <textarea
+                id="cancelReason"
+                name="cancelReason"
+                rows={2}
+                maxLength={500}
+                required
+                aria-invalid={cancelError ? true : undefined}
+                aria-describedby={
+                  cancelError ? 'cancelReason-hint cancelReason-error' : 'cancelReason-hint'
+                }
+                autoFocus={cancelError}
+                className="block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2 text-base"
+              />
+            </div>
+            <SecondaryButton>{t('staff.cancel.submit')}</SecondaryButton>
+          </form>
         </section>
       ) : null}
 
