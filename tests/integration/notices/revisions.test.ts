@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { getDb } from '@/server/db';
-import { auditLog, mailOutbox, noticeRevisions, notices, notifications } from '@/server/db/schema';
+import {
+  auditLog,
+  mailOutbox,
+  noticeDeliveries,
+  noticeRevisionDeliveries,
+  noticeRevisions,
+  notices,
+  notifications,
+} from '@/server/db/schema';
 import { PermissionError } from '@/server/auth/permissions';
 import { saveNotice } from '@/server/notices/save-notice';
 import { withdrawNotice } from '@/server/notices/withdraw-notice';
@@ -217,6 +225,50 @@ describe('revising a published notice', () => {
     expect(await inboxOf(noticeId, 'notice.published')).toEqual(
       [early.user.id, late.user.id].sort(),
     );
+  });
+
+  it('waits for a notify batch in flight, so a resident that batch tells is in the revision’s list', async () => {
+    const district = await createDistrict();
+    const resident = await residentIn(district.id);
+    const { noticeId, notice } = await publishedNotice([district.id], {}, { tell: false });
+    const db = await getDb();
+    // List the resident without telling them yet, as the job's first step does.
+    await db.insert(noticeDeliveries).values({ noticeId, userId: resident.user.id });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // A batch as deliverInBatches runs it: the notice FOR SHARE, the resident marked told.
+    const batch = db.transaction(async (tx) => {
+      await tx
+        .select({ id: notices.id })
+        .from(notices)
+        .where(eq(notices.id, noticeId))
+        .for('share');
+      await tx
+        .update(noticeDeliveries)
+        .set({ deliveredAt: new Date() })
+        .where(eq(noticeDeliveries.noticeId, noticeId));
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const revising = reviseNotice({
+      actor: agent,
+      noticeId,
+      notice: revisionOf(notice, { endsAt: inHours(60) }),
+      reason: '延长',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await batch;
+    expect(await revising).toEqual({ ok: true, revision: 1 });
+    const listed = await db
+      .select({ userId: noticeRevisionDeliveries.userId })
+      .from(noticeRevisionDeliveries)
+      .innerJoin(noticeRevisions, eq(noticeRevisions.id, noticeRevisionDeliveries.revisionId))
+      .where(eq(noticeRevisions.noticeId, noticeId));
+    expect(listed).toEqual([{ userId: resident.user.id }]);
   });
 
   it('refuses an end before the start beside the end field', async () => {
