@@ -1,7 +1,8 @@
 /**
  * Service notices: staff publish a notice for the demo resident's district (JS on and off), the
  * resident sees it on the dashboard, on the public page and in their mail; a power cut at too
- * short notice is refused beside its field; axe in zh, en and large text.
+ * short notice is refused beside its field; a published notice is extended and then cancelled
+ * (JS off), the resident sees it updated and gets a mail; axe in zh, en and large text.
  */
 import type { Page } from '@playwright/test';
 import {
@@ -39,6 +40,16 @@ function beijingInput(hoursFromNow: number): string {
   const at = new Date(Date.now() + hoursFromNow * HOUR);
   at.setUTCMinutes(0, 0, 0);
   return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 16);
+}
+
+/** Waits for a mail to the demo resident with `text` in the dev outbox (jobs run in the server). */
+async function expectMailToResident(page: Page, text: string) {
+  await expect(async () => {
+    await page.goto(`/dev/outbox?to=${encodeURIComponent(RESIDENT)}`);
+    await expect(page.getByTestId('mail-item').filter({ hasText: text }).first()).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 45_000 });
 }
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -106,14 +117,7 @@ for (const javaScriptEnabled of [true, false]) {
         await keepScreenshot(page, testInfo, `notices-public-upcoming-js-${javaScriptEnabled}`);
 
         // The notify job runs in the server: the mail arrives within seconds.
-        await expect(async () => {
-          await page.goto(`/dev/outbox?to=${encodeURIComponent(RESIDENT)}`);
-          await expect(
-            page.getByTestId('mail-item').filter({ hasText: title }).first(),
-          ).toBeVisible({
-            timeout: 1_000,
-          });
-        }).toPass({ timeout: 45_000 });
+        await expectMailToResident(page, title);
       });
     },
   );
@@ -165,6 +169,81 @@ test.describe('lead time, without JavaScript', () => {
   });
 });
 
+test.describe('a published notice changed, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('staff extend a water cut (an end before the start is refused beside its field), the resident sees it updated with the reason and gets a mail; then staff cancel it and it shows cancelled', async ({
+    page,
+    context,
+  }, testInfo) => {
+    test.slow();
+    await choosePreferences(context, { locale: 'zh-CN' });
+    const district = demoResidentDistrict();
+    const title = `${district.nameZh}阀门更换停水 ${unique()}`;
+    const main = page.getByRole('main');
+
+    await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
+    await page.goto('/staff/notices/new');
+    await fillNotice(page, {
+      kind: 'water_outage',
+      title,
+      startHours: 3 * 24,
+      endHours: 3 * 24 + 6,
+      district: district.nameZh,
+    });
+    await main.getByRole('button', { name: '发布并通知居民' }).click();
+    await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
+    const noticePath = new URL(page.url()).pathname;
+    // The resident is told first: only residents already told hear of a change.
+    await expectMailToResident(page, `您的地址有新的服务公告：${title}`);
+
+    await page.goto(noticePath);
+    await main.getByRole('link', { name: '修改时间、内容或范围' }).click();
+    await expect(page).toHaveURL(/\/revise$/);
+    await main.getByLabel(/^结束时间$/).fill(beijingInput(3 * 24 - 1));
+    await main.getByLabel(/^变更原因/).fill('阀门到货延迟，停水延长 2 小时。');
+    await main.getByRole('button', { name: '保存更改并通知居民' }).click();
+    const ends = main.getByLabel(/^结束时间$/);
+    await expect(ends).toHaveAccessibleDescription(/结束时间必须晚于开始时间/);
+    await expect(ends).toBeFocused();
+    await expect(main.getByLabel(/^变更原因/)).toHaveValue('阀门到货延迟，停水延长 2 小时。');
+    await ends.fill(beijingInput(3 * 24 + 8));
+    await main.getByRole('button', { name: '保存更改并通知居民' }).click();
+    await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=revised/);
+    await expect(main).toContainText('公告已更新');
+    await expect(main).toContainText('阀门到货延迟，停水延长 2 小时。');
+    await signOut(page);
+
+    await signInWithPassword(page, RESIDENT, E2E_DEMO_PASSWORD);
+    await page.goto('/dashboard');
+    const section = page.getByRole('region', { name: '您地址的服务公告' });
+    const card = section.getByRole('listitem').filter({ hasText: title });
+    await expect(card).toContainText('已更新');
+    await expect(card).toContainText(/结束时间由 .+ 改为 .+/);
+    await expect(card).toContainText('阀门到货延迟，停水延长 2 小时。');
+    await keepScreenshot(page, testInfo, 'notices-dashboard-updated');
+    await expectMailToResident(page, `服务公告有变更：${title}`);
+    await signOut(page);
+
+    await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
+    await page.goto(noticePath);
+    await main.getByLabel(/^取消原因/).fill('管网改造方案调整，本次停水取消。');
+    await main.getByRole('button', { name: '取消公告' }).click();
+    await expect(page).toHaveURL(/\?done=cancelled/);
+    await expect(main.getByRole('link', { name: '修改时间、内容或范围' })).toHaveCount(0);
+
+    await page.goto(noticePath.replace('/staff', ''));
+    await expect(main).toContainText(/此公告已于 .+ 取消/);
+    await expect(main).toContainText('管网改造方案调整，本次停水取消。');
+    await expect(main.getByRole('heading', { name: '变更记录' })).toBeVisible();
+    await keepScreenshot(page, testInfo, 'notices-public-cancelled');
+    await page.goto('/notices?when=upcoming');
+    await expect(
+      main.getByRole('article').filter({ hasText: title }).getByText('已取消'),
+    ).toBeVisible();
+  });
+});
+
 test.describe('accessibility of the notices pages', { tag: '@a11y' }, () => {
   // Nine page loads with axe each: more than the default minute on a busy machine.
   test.slow();
@@ -207,12 +286,57 @@ test.describe('accessibility of the notices pages', { tag: '@a11y' }, () => {
     await page
       .getByRole('main')
       .getByRole('link')
-      .filter({ hasText: /停电|停水|水质/ })
+      // A demo notice: published, not over, never changed by another test.
+      .filter({ hasText: '本月供水水质公告' })
       .first()
       .click();
     await expect(page).toHaveURL(/\/staff\/notices\/\d+$/);
-    await expectAccessibleInEveryVariant(page, context, new URL(page.url()).pathname);
+    const staffNotice = new URL(page.url()).pathname;
+    await expectAccessibleInEveryVariant(page, context, staffNotice);
+    // The demo notices are published and not over: each can be revised.
+    await expectAccessibleInEveryVariant(page, context, `${staffNotice}/revise`);
   });
+  test('the revise form with a refused end, and an updated then a cancelled notice, pass axe in zh, en and large text', async ({
+    page,
+    context,
+  }) => {
+    const district = demoResidentDistrict();
+    const title = `${district.nameZh}水表更换停水 ${unique()}`;
+    const main = page.getByRole('main');
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
+    await page.goto('/staff/notices/new');
+    await fillNotice(page, {
+      kind: 'water_outage',
+      title,
+      startHours: 4 * 24,
+      endHours: 4 * 24 + 4,
+      district: district.nameZh,
+    });
+    await main.getByRole('button', { name: '发布并通知居民' }).click();
+    await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
+    const staffNotice = new URL(page.url()).pathname;
+
+    await page.goto(`${staffNotice}/revise`);
+    await main.getByLabel(/^结束时间$/).fill(beijingInput(4 * 24 - 2));
+    await main.getByLabel(/^变更原因/).fill('施工时间调整。');
+    await main.getByRole('button', { name: '保存更改并通知居民' }).click();
+    await expect(main.getByLabel(/^结束时间$/)).toHaveAccessibleDescription(/必须晚于开始时间/);
+    await expectNoAxeViolations(page);
+    await main.getByLabel(/^结束时间$/).fill(beijingInput(4 * 24 + 6));
+    await main.getByRole('button', { name: '保存更改并通知居民' }).click();
+    await expect(page).toHaveURL(/\?done=revised/);
+    await expectAccessibleInEveryVariant(page, context, staffNotice.replace('/staff', ''));
+
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await page.goto(staffNotice);
+    await main.getByLabel(/^取消原因/).fill('施工取消。');
+    await main.getByRole('button', { name: '取消公告' }).click();
+    await expect(page).toHaveURL(/\?done=cancelled/);
+    await expectAccessibleInEveryVariant(page, context, staffNotice);
+    await expectAccessibleInEveryVariant(page, context, staffNotice.replace('/staff', ''));
+  });
+
   test('the notice form with a refused lead time passes axe', async ({ page, context }) => {
     await choosePreferences(context, { locale: 'zh-CN' });
     const district = demoResidentDistrict();

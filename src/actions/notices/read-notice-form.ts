@@ -1,6 +1,6 @@
 import { safeValues, type TFormState } from '@/actions/form-state';
 import type { TNoticeFieldErrors } from '@/server/notices';
-import { NOTICE_BODY_MAX } from './save-notice.schema';
+import { NOTICE_BODY_MAX, NOTICE_FORM_FIELDS } from './save-notice.schema';
 
 /**
  * Reads the notice form (new, edit draft, revise): the raw fields for the schema, and the
@@ -24,22 +24,7 @@ export function readNoticeForm(formData: FormData): {
     return typeof value === 'string' ? value : '';
   };
   const fields: Record<string, string | string[]> = Object.fromEntries(
-    [
-      'noticeId',
-      'intent',
-      'kind',
-      'utility',
-      'titleZh',
-      'titleEn',
-      'bodyZh',
-      'bodyEn',
-      'startsAt',
-      'endsAt',
-      'emergency',
-      'emergencyReason',
-      'accountNumbers',
-      'reason',
-    ].map((name) => [name, field(name)]),
+    ['noticeId', 'intent', ...NOTICE_FORM_FIELDS].map((name) => [name, field(name)]),
   );
   fields.districtIds = formData.getAll('districtIds').map(String);
   return { values, fields };

@@ -11,6 +11,27 @@ export const NOTICE_FORM_KINDS = [
   'water_quality',
 ] as const;
 
+/**
+ * The notice form's fields in page order (the first one in error takes focus); `targets` is the
+ * error slot of the districts-or-accounts rule.
+ */
+export const NOTICE_FORM_FIELDS = [
+  'kind',
+  'utility',
+  'titleZh',
+  'titleEn',
+  'bodyZh',
+  'bodyEn',
+  'startsAt',
+  'endsAt',
+  'emergency',
+  'emergencyReason',
+  'targets',
+  'districtIds',
+  'accountNumbers',
+  'reason',
+] as const;
+
 export const NOTICE_TITLE_MAX = 120;
 export const NOTICE_BODY_MAX = 5_000;
 export const NOTICE_REASON_MAX = 500;

@@ -25,11 +25,7 @@ export async function SavedNoticeFormPage({
     ? await getStaffNotice({ actor, noticeId: Number(noticeId) })
     : null;
   if (!notice || notice.status !== (mode === 'edit' ? 'draft' : 'published')) pageNotFound();
-  const [t, locale, districts] = await Promise.all([
-    getTranslations('notices'),
-    getLocale().then(toLocale),
-    listNoticeDistricts(),
-  ]);
+  const [t, districts] = await Promise.all([getTranslations('notices'), noticeDistrictOptions()]);
   return (
     <div className="max-w-3xl space-y-6">
       <PageTitle lead={mode === 'edit' ? t('staff.lead') : t('staff.revise.lead')}>
@@ -39,10 +35,7 @@ export async function SavedNoticeFormPage({
         <NoticeForm
           mode={mode === 'edit' ? 'write' : 'revise'}
           defaults={noticeFormDefaults(notice)}
-          districts={districts.map((d) => ({
-            id: d.id,
-            label: locale === 'en' ? d.name.en : d.name.zh,
-          }))}
+          districts={districts}
         />
       </ClientMessages>
       <p>
@@ -50,4 +43,13 @@ export async function SavedNoticeFormPage({
       </p>
     </div>
   );
+}
+
+/** The city's districts as the form's checkboxes, named in the reader's language. */
+export async function noticeDistrictOptions(): Promise<{ id: number; label: string }[]> {
+  const [locale, districts] = await Promise.all([
+    getLocale().then(toLocale),
+    listNoticeDistricts(),
+  ]);
+  return districts.map((d) => ({ id: d.id, label: locale === 'en' ? d.name.en : d.name.zh }));
 }

@@ -14,28 +14,11 @@ import { saveNoticeAction } from '@/actions/notices/save-notice';
 import { reviseNoticeAction } from '@/actions/notices/revise-notice';
 import {
   NOTICE_BODY_MAX,
+  NOTICE_FORM_FIELDS,
   NOTICE_FORM_KINDS,
   NOTICE_REASON_MAX,
   NOTICE_TITLE_MAX,
 } from '@/actions/notices/save-notice.schema';
-
-/** Field order on the page, so the first one in error gets focus. */
-const FIELD_ORDER = [
-  'kind',
-  'utility',
-  'titleZh',
-  'titleEn',
-  'bodyZh',
-  'bodyEn',
-  'startsAt',
-  'endsAt',
-  'emergency',
-  'emergencyReason',
-  'targets',
-  'districtIds',
-  'accountNumbers',
-  'reason',
-];
 
 export type TNoticeFormDefaults = Record<string, string>;
 
@@ -61,7 +44,7 @@ export function NoticeForm({
     initialFormState,
   );
   const errors = state.fieldErrors ?? {};
-  const firstError = FIELD_ORDER.find((f) => errors[f]?.length);
+  const firstError = NOTICE_FORM_FIELDS.find((f) => errors[f]?.length);
   const submitted = state.values !== undefined;
   const value = (name: string) => state.values?.[name] ?? (submitted ? '' : (defaults[name] ?? ''));
   // Keys arrive as 'notices.errors.x'; this translator is scoped to the namespace.
