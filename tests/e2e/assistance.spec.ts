@@ -151,6 +151,8 @@ async function fileForHouseholdWithoutLogin(
     await expect(main(page)).toContainText('户号、验证码或户主姓名不正确。');
     await expect(form.getByLabel('户主姓名')).toHaveValue(household.holderName);
     await expect(form.getByLabel('验证码', { exact: true })).toHaveValue('');
+    await expect(form.getByLabel(/我确认住户已同意由我代为申请/)).toBeChecked();
+    await keepScreenshot(page, testInfo, 'assistance-file-for-household-wrong-code');
 
     await fill(household.water.verificationCode);
     await expect(page).toHaveURL(/\/assistance\/\d+\?started=1$/);

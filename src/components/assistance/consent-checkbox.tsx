@@ -7,11 +7,14 @@ export function ConsentCheckbox({
   label,
   error,
   focus,
+  checked = false,
 }: {
   errorId: string;
   label: string;
   error?: string;
   focus: boolean;
+  /** Ticked already (a form shown again after another field's error). */
+  checked?: boolean;
 }) {
   return (
     <div className="space-y-1">
@@ -26,6 +29,7 @@ export function ConsentCheckbox({
           name="consentConfirmed"
           value="yes"
           required
+          defaultChecked={checked}
           autoFocus={focus}
           aria-describedby={error ? errorId : undefined}
           className="size-5"

@@ -129,6 +129,7 @@ export function FileForAccountForm({
         label={t('assistance.fileAccount.consentConfirmed')}
         error={translated(errors.consentConfirmed)?.join(' ')}
         focus={first === 'consentConfirmed'}
+        checked={values.consentConfirmed === 'yes'}
       />
       <SubmitButton disabled={pending}>{t('assistance.fileAccount.submit')}</SubmitButton>
     </form>
