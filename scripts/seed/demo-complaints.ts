@@ -96,10 +96,18 @@ type TCase = {
   closedAt: Date | null;
   rating: number | null;
   escalatedAt: Date | null;
+  /**
+   * Where a case without an account happened: the n-th district (modulo their number; -1:
+   * none named) and the utility, so its service point is that district's 供电所 or 供水所
+   * (ADR 015).
+   */
+  place: { districtIndex: number; utility: 'water' | 'electricity' };
 };
 
 export function demoComplaints(now: Date): TCase[] {
   const random = new Random(20261126);
+  // A stream of its own, so placing the cases leaves every other demo figure as it was.
+  const placing = new Random(20261127);
   const cases: TCase[] = [];
   const make = (
     kindIndex: number,
@@ -139,6 +147,17 @@ export function demoComplaints(now: Date): TCase[] {
       department: kind.department,
       filedBy: null,
       ownAccount: false,
+      place: {
+        // A quarter of the reports name no district: they stay unassigned.
+        districtIndex:
+          kind.category === 'illegal_use' && placing.next() < 0.25 ? -1 : placing.int(0, 99),
+        utility:
+          kind.category === 'illegal_use'
+            ? (subType as 'water' | 'electricity')
+            : subType === 'no_power' || placing.next() < 0.4
+              ? 'electricity'
+              : 'water',
+      },
       description: texts[random.int(0, texts.length - 1)]!,
       location: kind.category === 'illegal_use' ? '幸福里小区东门' : null,
       createdAt,
@@ -265,6 +284,8 @@ export async function writeDemoComplaints(query: TQuery, now = new Date()): Prom
       sub_type: c.subType,
       filed_by: c.filedBy,
       own_account: c.ownAccount,
+      district_index: c.place.districtIndex,
+      utility: c.place.utility,
       location: c.location,
       description: c.description,
       status: closed ? 'closed' : c.firstRespondedAt ? 'in_progress' : 'new',
@@ -315,12 +336,12 @@ export async function writeDemoComplaints(query: TQuery, now = new Date()): Prom
        answer_escalated_at, first_closed_at, answered_on_time, closed_at, rating, rated_at,
        created_at, updated_at)
      SELECT r.reference, r.category::complaint_category, r.sub_type, r.filed_by, sa.id,
-            sa.premises_id, p.district_id, sp.id, r.location, r.description, r.status::complaint_status,
+            sa.premises_id, coalesce(p.district_id, hd.id), sp.id, r.location, r.description, r.status::complaint_status,
             r.department::complaint_department, r.assignee, r.first_due, r.first_responded,
             r.answer_due, r.next_due, r.escalated, r.escalated, r.closed_at, r.on_time, r.closed_at,
             r.rating, r.rated_at, r.created_at, r.created_at
        FROM json_to_recordset($1::json) AS r(reference text, category text, sub_type text,
-              filed_by text, own_account boolean, location text, description text, status text,
+              filed_by text, own_account boolean, district_index int, utility text, location text, description text, status text,
               department text, assignee text, first_due timestamptz, first_responded timestamptz,
               answer_due timestamptz, next_due timestamptz, escalated timestamptz,
               closed_at timestamptz, on_time boolean, rating smallint, rated_at timestamptz,
@@ -328,11 +349,16 @@ export async function writeDemoComplaints(query: TQuery, now = new Date()): Prom
        LEFT JOIN service_accounts sa ON r.own_account AND sa.id = (
          SELECT account_id FROM account_links WHERE user_id = r.filed_by ORDER BY account_id LIMIT 1)
        LEFT JOIN premises p ON p.id = sa.premises_id
+       -- A case without an account happened in the district it names.
+       LEFT JOIN LATERAL (
+         SELECT d.id FROM districts d ORDER BY d.id
+         OFFSET greatest(r.district_index, 0) % greatest((SELECT count(*) FROM districts), 1) LIMIT 1) hd
+         ON sa.id IS NULL AND r.district_index >= 0
        -- The case's service point: its district's office of the account's utility (a report:
        -- of the utility reported).
-       LEFT JOIN service_points sp ON sp.district_id = p.district_id
+       LEFT JOIN service_points sp ON sp.district_id = coalesce(p.district_id, hd.id)
              AND sp.utility::text = CASE WHEN r.category = 'illegal_use' THEN r.sub_type
-                                         ELSE sa.utility::text END
+                                         ELSE coalesce(sa.utility::text, r.utility) END
       ORDER BY r.created_at`,
     [JSON.stringify(cases)],
   );

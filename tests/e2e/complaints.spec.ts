@@ -10,6 +10,7 @@ import {
   test,
 } from '../fixtures/e2e';
 import { signInWithPassword } from '../fixtures/e2e-resident';
+import { districtRows } from '../../scripts/seed/generate-city';
 
 // A 1×1 PNG, named like a camera photo.
 const PHOTO = {
@@ -196,6 +197,39 @@ test('an illegal-use report needs no account and gets a signed receipt', async (
   // A tampered receipt shows nothing.
   const tampered = page.url().replace(/\.[01]\./, (m) => (m === '.0.' ? '.1.' : '.0.'));
   expect((await page.goto(tampered))?.status()).toBe(404);
+});
+
+test.describe('public service ratings (万众评), without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a visitor picks last month and sees every department and every 供电所 and 供水所 with its trend, and nothing about any case', async ({
+    page,
+    context,
+  }, testInfo) => {
+    await choosePreferences(context, { locale: 'zh-CN' });
+    await page.goto('/ratings');
+    const month = main(page).getByLabel('选择月份');
+    const lastMonth = await month.locator('option').nth(1).getAttribute('value');
+    expect(lastMonth).toMatch(/^\d{4}-\d{2}$/);
+    await month.selectOption(lastMonth ?? '');
+    await main(page).getByRole('button', { name: '显示' }).click();
+    await expect(page).toHaveURL(new RegExp(`/ratings\\?month=${lastMonth}$`));
+    await expect(main(page).getByLabel('选择月份')).toHaveValue(lastMonth ?? '');
+    await expect(main(page).getByTestId('ratings-summary').getByRole('row')).toHaveCount(5);
+    for (const [utility, suffix] of [
+      ['电', '供电所'],
+      ['水', '供水所'],
+    ] as const) {
+      const table = main(page).getByRole('table', { name: `供${utility}所`, exact: true });
+      // One point per district in the demo city, plus the header row.
+      await expect(table.getByRole('row')).toHaveCount(districtRows().length + 1);
+      await expect(table.getByRole('rowheader').first()).toHaveText(new RegExp(`${suffix}$`));
+      await expect(table.getByRole('img').first()).toHaveAccessibleName(/各月按时答复率/);
+    }
+    await expect(main(page).getByTestId('ratings-unassigned')).toBeVisible();
+    await expect(main(page)).not.toContainText(/WJ-\d{4}-\d{6}/);
+    await keepScreenshot(page, testInfo, 'ratings-last-month-js-off');
+  });
 });
 
 test.describe('accessibility of the complaint pages', { tag: '@a11y' }, () => {

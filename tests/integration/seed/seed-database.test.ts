@@ -63,6 +63,21 @@ describe('seeding the demo city', () => {
     );
     expect(cases[0]?.total).toBeGreaterThan(0);
     expect(cases[0]).toMatchObject({ placed: cases[0]?.total, wrong: 0 });
+    // The demo history without accounts is spread over the points too (the public page has
+    // figures per point); only some reports name no district.
+    const { rows: spread } = await handle.query<{
+      points: number;
+      unassigned: number;
+      reports: number;
+    }>(
+      `SELECT count(DISTINCT service_point_id)::int AS points,
+              count(*) FILTER (WHERE service_point_id IS NULL)::int AS unassigned,
+              count(*) FILTER (WHERE category = 'illegal_use')::int AS reports
+         FROM complaints WHERE account_id IS NULL`,
+    );
+    expect(spread[0]?.points).toBeGreaterThan(districtRows().length);
+    expect(spread[0]?.unassigned).toBeGreaterThan(0);
+    expect(spread[0]?.unassigned).toBeLessThan(spread[0]?.reports ?? 0);
   });
 
   it('writes the generated city, the demo people and the tariffs; refuses to seed twice; --reset gives the same city', async () => {
