@@ -12,3 +12,4 @@ export * from './payments';
 export * from './complaints';
 export * from './direct-debit';
 export * from './notices';
+export * from './calendar';
