@@ -42,6 +42,24 @@ function beijingInput(hoursFromNow: number): string {
   return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 16);
 }
 
+/**
+ * Staff (signed in, Chinese) publish a six-hour water cut for a district starting
+ * `startHours` from now; returns the notice's staff page path.
+ */
+async function publishWaterCut(page: Page, title: string, district: string, startHours: number) {
+  await page.goto('/staff/notices/new');
+  await fillNotice(page, {
+    kind: 'water_outage',
+    title,
+    startHours,
+    endHours: startHours + 6,
+    district,
+  });
+  await page.getByRole('main').getByRole('button', { name: '发布并通知居民' }).click();
+  await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
+  return new URL(page.url()).pathname;
+}
+
 /** Waits for a mail to the demo resident with `text` in the dev outbox (jobs run in the server). */
 async function expectMailToResident(page: Page, text: string) {
   await expect(async () => {
@@ -183,17 +201,7 @@ test.describe('a published notice changed, without JavaScript', () => {
     const main = page.getByRole('main');
 
     await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
-    await page.goto('/staff/notices/new');
-    await fillNotice(page, {
-      kind: 'water_outage',
-      title,
-      startHours: 3 * 24,
-      endHours: 3 * 24 + 6,
-      district: district.nameZh,
-    });
-    await main.getByRole('button', { name: '发布并通知居民' }).click();
-    await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
-    const noticePath = new URL(page.url()).pathname;
+    const noticePath = await publishWaterCut(page, title, district.nameZh, 3 * 24);
     // The resident is told first: only residents already told hear of a change.
     await expectMailToResident(page, `您的地址有新的服务公告：${title}`);
 
@@ -305,17 +313,7 @@ test.describe('accessibility of the notices pages', { tag: '@a11y' }, () => {
     const main = page.getByRole('main');
     await choosePreferences(context, { locale: 'zh-CN' });
     await signInWithPassword(page, AGENT, E2E_DEMO_PASSWORD);
-    await page.goto('/staff/notices/new');
-    await fillNotice(page, {
-      kind: 'water_outage',
-      title,
-      startHours: 4 * 24,
-      endHours: 4 * 24 + 4,
-      district: district.nameZh,
-    });
-    await main.getByRole('button', { name: '发布并通知居民' }).click();
-    await expect(page).toHaveURL(/\/staff\/notices\/\d+\?done=published/);
-    const staffNotice = new URL(page.url()).pathname;
+    const staffNotice = await publishWaterCut(page, title, district.nameZh, 4 * 24);
 
     await page.goto(`${staffNotice}/revise`);
     await main.getByLabel(/^结束时间$/).fill(beijingInput(4 * 24 - 2));
@@ -323,7 +321,7 @@ test.describe('accessibility of the notices pages', { tag: '@a11y' }, () => {
     await main.getByRole('button', { name: '保存更改并通知居民' }).click();
     await expect(main.getByLabel(/^结束时间$/)).toHaveAccessibleDescription(/必须晚于开始时间/);
     await expectNoAxeViolations(page);
-    await main.getByLabel(/^结束时间$/).fill(beijingInput(4 * 24 + 6));
+    await main.getByLabel(/^结束时间$/).fill(beijingInput(4 * 24 + 8));
     await main.getByRole('button', { name: '保存更改并通知居民' }).click();
     await expect(page).toHaveURL(/\?done=revised/);
     await expectAccessibleInEveryVariant(page, context, staffNotice.replace('/staff', ''));

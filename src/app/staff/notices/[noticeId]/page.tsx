@@ -7,7 +7,8 @@ import {
   withdrawNoticeAction,
 } from '@/actions/notices/manage-notice';
 import { NoticeChangeSummary } from '@/components/notices/notice-change';
-import { FormMessage, PageTitle, SecondaryButton, SubmitButton } from '@/components/ui/form';
+import { ReasonForm } from './reason-form';
+import { FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requirePermission } from '@/server/auth';
@@ -205,36 +206,16 @@ export default async function StaffNoticePage({
           >
             {t('staff.revise.open')}
           </Link>
-          <form action={cancelNoticeAction} className="space-y-3 border-t border-slate-200 pt-3">
-            <input type="hidden" name="noticeId" value={notice.id} />
-            <div className="space-y-1">
-              <label htmlFor="cancelReason" className="block font-medium">
-                {t('staff.cancel.reason')}
-              </label>
-              <p id="cancelReason-hint" className="text-muted text-sm">
-                {t('staff.cancel.hint')}
-              </p>
-              {cancelError ? (
-                <p id="cancelReason-error" className="text-danger text-sm font-medium">
-                  {t(`errors.${error}`)}
-                </p>
-              ) : null}
-              <textarea
-                id="cancelReason"
-                name="cancelReason"
-                rows={2}
-                maxLength={500}
-                required
-                aria-invalid={cancelError ? true : undefined}
-                aria-describedby={
-                  cancelError ? 'cancelReason-hint cancelReason-error' : 'cancelReason-hint'
-                }
-                autoFocus={cancelError}
-                className="block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2 text-base"
-              />
-            </div>
-            <SecondaryButton>{t('staff.cancel.submit')}</SecondaryButton>
-          </form>
+          <ReasonForm
+            action={cancelNoticeAction}
+            noticeId={notice.id}
+            name="cancelReason"
+            label={t('staff.cancel.reason')}
+            hint={t('staff.cancel.hint')}
+            error={cancelError ? t(`errors.${error}`) : null}
+            submit={t('staff.cancel.submit')}
+            className="space-y-3 border-t border-slate-200 pt-3"
+          />
         </section>
       ) : null}
 
@@ -247,31 +228,14 @@ export default async function StaffNoticePage({
             {t('staff.detail.withdraw')}
           </h2>
           <p className="text-muted max-w-prose text-sm">{t('staff.detail.withdrawHint')}</p>
-          <form action={withdrawNoticeAction} className="space-y-3">
-            <input type="hidden" name="noticeId" value={notice.id} />
-            <div className="space-y-1">
-              <label htmlFor="reason" className="block font-medium">
-                {t('staff.detail.withdrawReason')}
-              </label>
-              {withdrawError ? (
-                <p id="reason-error" className="text-danger text-sm font-medium">
-                  {t(`errors.${error}`)}
-                </p>
-              ) : null}
-              <textarea
-                id="reason"
-                name="reason"
-                rows={2}
-                maxLength={500}
-                required
-                aria-invalid={withdrawError ? true : undefined}
-                aria-describedby={withdrawError ? 'reason-error' : undefined}
-                autoFocus={withdrawError}
-                className="block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2 text-base"
-              />
-            </div>
-            <SecondaryButton>{t('staff.detail.withdraw')}</SecondaryButton>
-          </form>
+          <ReasonForm
+            action={withdrawNoticeAction}
+            noticeId={notice.id}
+            name="reason"
+            label={t('staff.detail.withdrawReason')}
+            error={withdrawError ? t(`errors.${error}`) : null}
+            submit={t('staff.detail.withdraw')}
+          />
         </section>
       ) : null}
 
