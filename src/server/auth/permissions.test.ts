@@ -28,6 +28,7 @@ const MATRIX: Record<TPermission, string> = {
   'override:assistance:any': '.  .  .  .  Y  Y',
   'file:assistance:behalf': '  .  Y  .  .  Y  Y',
   'manage:assistance_program': '.  .  .  .  Y  Y',
+  'manage:calendar': '       .  .  .  .  Y  Y',
   'publish:notice:any': '    .  Y  .  .  Y  Y',
   'view:outbox:dev': '       .  .  .  .  .  Y',
   'manage:mandate:own': '    Y  Y  Y  Y  Y  Y',

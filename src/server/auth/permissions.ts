@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'refund:payment:any',
   'approve:refund:any',
   'reconcile:payment:any',
+  'manage:calendar',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'file:assistance:behalf',
     'manage:assistance_program',
     'publish:notice:any',
+    'manage:calendar',
     'view:audit:any',
     'view:mandate:any',
     'view:payment:any',

@@ -1,6 +1,5 @@
 import 'server-only';
 import { addMinutes, addWorkingDays, type TWorkingCalendar } from '@/lib/dates';
-import { CHINA_WORKING_CALENDAR } from '@/lib/working-calendar-cn';
 import type { TComplaintCategory, TComplaintDepartment } from '../db/schema';
 
 /** A deadline either in clock minutes (24-hour services such as fault repair) or working days. */
@@ -62,7 +61,7 @@ export function deadlineFrom(
   rule: TDeadlineRule,
   from: Date,
   rural: boolean,
-  calendar: TWorkingCalendar = CHINA_WORKING_CALENDAR,
+  calendar: TWorkingCalendar,
 ): Date {
   if (rule.kind === 'minutes') return addMinutes(from, rural ? rule.rural : rule.urban);
   return addWorkingDays(from, rule.days, calendar);
@@ -73,7 +72,7 @@ export function deadlinesFor(
   category: TComplaintCategory,
   from: Date,
   rural: boolean,
-  calendar: TWorkingCalendar = CHINA_WORKING_CALENDAR,
+  calendar: TWorkingCalendar,
 ): { firstResponseDueAt: Date | null; answerDueAt: Date } {
   const c = COMMITMENTS[category];
   return {

@@ -24,6 +24,7 @@ import { getTranslator } from '../i18n/get-translator';
 import { checkThrottle, recordThrottleFailure, type TThrottleRule } from '../throttle';
 import { allocateReference } from './allocate-reference';
 import { COMMITMENTS, deadlinesFor, isSubTypeOf } from './commitments';
+import { getWorkingCalendar } from '../calendar';
 import { discardWrittenFiles, storeAttachments } from './store-attachments';
 import { MAX_ATTACHMENTS, MAX_DESCRIPTION_LENGTH } from './limits';
 import type { TLocale } from '@/lib/locale';
@@ -160,7 +161,12 @@ export async function fileComplaint(input: TFileComplaintInput): Promise<TFileCo
   }
 
   const rural = place?.rural ?? false;
-  const { firstResponseDueAt, answerDueAt } = deadlinesFor(input.category, now, rural);
+  const { firstResponseDueAt, answerDueAt } = deadlinesFor(
+    input.category,
+    now,
+    rural,
+    await getWorkingCalendar(),
+  );
   const written: string[] = [];
   try {
     const result = await db.transaction(async (tx) => {

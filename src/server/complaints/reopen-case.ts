@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../db/schema';
 import type { TActor } from '../auth/actor';
 import { writeAudit } from '../audit';
+import { getWorkingCalendar } from '../calendar';
 import { COMMITMENTS, deadlineFrom } from './commitments';
 import type { TLockedCase, TTx } from './lock-case';
 import { notifySupervisors } from './notify-case-parties';
@@ -17,7 +18,12 @@ export async function reopenCase(
   row: TLockedCase,
   input: { actor: TActor; reason: 'resident' | 'dissatisfied'; body: string | null; now: Date },
 ): Promise<number[]> {
-  const answerDueAt = deadlineFrom(COMMITMENTS[row.category].answer, input.now, row.rural);
+  const answerDueAt = deadlineFrom(
+    COMMITMENTS[row.category].answer,
+    input.now,
+    row.rural,
+    await getWorkingCalendar(tx),
+  );
   await tx
     .update(complaints)
     .set({

@@ -1,7 +1,11 @@
 import 'server-only';
-import { CHINA_WORKING_CALENDAR } from '@/lib/working-calendar-cn';
-import { isWorkingDay } from '@/lib/dates';
+import { isWorkingDay, type TWorkingCalendar } from '@/lib/dates';
 import type { TIsWorkingDay } from './collection-calendar';
 
-/** The days banks collect on: weekdays, minus public holidays, plus make-up working days (调休). */
-export const isBankWorkingDay: TIsWorkingDay = (day) => isWorkingDay(day, CHINA_WORKING_CALENDAR);
+/**
+ * The days banks collect on: weekdays, minus public holidays, plus make-up working days (调休),
+ * from the working calendar staff keep (getWorkingCalendar).
+ */
+export function bankWorkingDays(calendar: TWorkingCalendar): TIsWorkingDay {
+  return (day) => isWorkingDay(day, calendar);
+}

@@ -4,7 +4,8 @@ import { env } from '@/env';
 import { getDb } from '../db';
 import { rowsOf } from '../billing/rows-of';
 import { planCollection } from './collection-calendar';
-import { isBankWorkingDay } from './bank-working-day';
+import { bankWorkingDays } from './bank-working-day';
+import { getWorkingCalendar } from '../calendar';
 import { openBillAmountsSql } from './open-bill-amounts';
 
 /** Mandates read per statement. */
@@ -31,6 +32,7 @@ type TCandidate = {
  */
 export async function planCollections(input: { today: string }): Promise<number> {
   const db = await getDb();
+  const isBankWorkingDay = bankWorkingDays(await getWorkingCalendar());
   let afterMandateId = 0;
   let planned = 0;
   for (;;) {

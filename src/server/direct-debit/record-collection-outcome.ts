@@ -6,7 +6,8 @@ import { bills, collectionAttempts, collections } from '../db/schema';
 import type { TPaymentStatusListener } from '../payments/payment-status-listeners';
 import { todayInShanghai } from '../billing/today-in-shanghai';
 import { retryOn } from './collection-calendar';
-import { isBankWorkingDay } from './bank-working-day';
+import { bankWorkingDays } from './bank-working-day';
+import { getWorkingCalendar } from '../calendar';
 import { notifyAccountHolders } from './notify-account-holders';
 
 /**
@@ -103,7 +104,7 @@ async function recordCollectionFailed(
   const next = retryOn({
     failedOn,
     attempt: attempt.attemptNo,
-    isWorkingDay: isBankWorkingDay,
+    isWorkingDay: bankWorkingDays(await getWorkingCalendar(tx)),
   });
   // A collection canceled while this attempt was in flight stays canceled: no retry.
   const updated = await tx

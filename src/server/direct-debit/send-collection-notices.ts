@@ -8,7 +8,8 @@ import { notifyMailQueued } from '../mail';
 import { notifyUsers } from '../notifications/notify-users';
 import type { TNewNotification } from '../notifications/types';
 import { planCollection } from './collection-calendar';
-import { isBankWorkingDay } from './bank-working-day';
+import { bankWorkingDays } from './bank-working-day';
+import { getWorkingCalendar } from '../calendar';
 
 const BATCH = 1_000;
 
@@ -31,6 +32,7 @@ type TDueNotice = {
  */
 export async function sendCollectionNotices(input: { today: string }): Promise<number> {
   const db = await getDb();
+  const isBankWorkingDay = bankWorkingDays(await getWorkingCalendar());
   let sent = 0;
   for (;;) {
     const { count, mailIds } = await db.transaction(async (tx) => {
