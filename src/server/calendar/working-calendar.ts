@@ -51,7 +51,7 @@ export async function listCalendarYears(reader?: TReader): Promise<TCalendarYear
     updatedAt: y.updatedAt,
   }));
   const builtIn: TCalendarYear[] = Object.entries(BUILT_IN_CALENDAR_SOURCES)
-    .map(([year, source]) => Number(year))
+    .map(([year]) => Number(year))
     .filter((year) => !entered.some((e) => e.year === year))
     .map((year) => ({
       year,

@@ -39,6 +39,8 @@ describe('committed deadlines per category', () => {
   });
 
   it('billing query: answer in 3 working days', () => {
-    expect(wall(deadlinesFor('billing_query', filed, false, CHINA_WORKING_CALENDAR).answerDueAt)).toBe('2026-12-01 17:00');
+    expect(
+      wall(deadlinesFor('billing_query', filed, false, CHINA_WORKING_CALENDAR).answerDueAt),
+    ).toBe('2026-12-01 17:00');
   });
 });
