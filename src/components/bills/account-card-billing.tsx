@@ -33,7 +33,7 @@ export async function AccountCardBilling({
             </Link>
             {bill.estimated ? <EstimatedBadge>{t('list.estimated')}</EstimatedBadge> : null}
             <span className="text-muted block text-sm">
-              {bill.totalFen > 0
+              {bill.dueOn
                 ? t('dashboard.dueOn', {
                     date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
                   })

@@ -1,4 +1,5 @@
 import 'server-only';
+import { dueOnFor } from './due-on-for';
 import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
@@ -85,7 +86,7 @@ export async function getBill(input: {
     totalFen: row.totalFen,
     currency: row.currency,
     issuedOn: row.issuedOn,
-    dueOn: row.dueOn,
+    dueOn: dueOnFor(row),
     lines: ownLines,
     utility: row.utility,
     account: {
@@ -101,6 +102,8 @@ export async function getBill(input: {
         : null,
     tiersCrossed: tiersCrossed(ownLines),
     balanceFen: row.balanceFen,
-    previous: previous ? { ...previous, lines: lines.get(previous.id) ?? [] } : null,
+    previous: previous
+      ? { ...previous, dueOn: dueOnFor(previous), lines: lines.get(previous.id) ?? [] }
+      : null,
   };
 }

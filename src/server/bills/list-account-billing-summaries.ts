@@ -1,4 +1,5 @@
 import 'server-only';
+import { dueOnFor } from './due-on-for';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { getDatabaseHandle } from '../db';
@@ -54,7 +55,7 @@ export async function listAccountBillingSummaries(input: {
             id: Number(r.bill_id),
             period: r.period,
             totalFen: Number(r.total_fen),
-            dueOn: r.due_on,
+            dueOn: dueOnFor({ totalFen: Number(r.total_fen), dueOn: r.due_on }),
             estimated: r.estimated === true,
           }
         : null,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { dueOnFor } from './due-on-for';
 import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
@@ -75,7 +76,7 @@ export async function listAccountBills(input: {
     },
     balanceFen: account.balanceFen,
     currency: page[0]?.currency ?? 'CNY',
-    bills: page,
+    bills: page.map((bill) => ({ ...bill, dueOn: dueOnFor(bill) })),
     olderBefore: rows.length > PAGE_SIZE ? (page.at(-1)?.period ?? null) : null,
   };
 }

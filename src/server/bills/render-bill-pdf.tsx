@@ -95,7 +95,11 @@ export async function renderBillPdf(input: {
             <Text style={{ fontSize: 22, color: PDF_COLORS.brand }}>{money(bill.totalFen)}</Text>
           </View>
           <View style={{ alignItems: 'flex-end', justifyContent: 'flex-end' }}>
-            <Text>{t('bills.pdf.dueBy', { date: long(bill.dueOn) })}</Text>
+            <Text>
+              {bill.dueOn
+                ? t('bills.pdf.dueBy', { date: long(bill.dueOn) })
+                : t('bills.pdf.nothingToPay')}
+            </Text>
             <Text style={base.muted}>
               {t('bills.detail.balance')} {money(bill.balanceFen)}
             </Text>

@@ -27,7 +27,8 @@ export type TBillSummary = {
   totalFen: number;
   currency: string;
   issuedOn: string;
-  dueOn: string;
+  /** Null when the bill asks for nothing (total ≤ ¥0): no due date is shown for it. */
+  dueOn: string | null;
 };
 
 export type TBillWithLines = TBillSummary & {

@@ -68,12 +68,17 @@ export default async function BillPage({ params, searchParams }: TProps) {
           <p className="text-3xl font-bold tabular-nums" data-testid="bill-total">
             {money(bill.totalFen)}
           </p>
-          <p className="mt-1">
-            {t.rich('detail.dueOnValue', {
-              date: long(bill.dueOn),
-              strong: (chunks) => <strong>{chunks}</strong>,
-            })}
-          </p>
+          {bill.dueOn ? (
+            <p className="mt-1">
+              {t.rich('detail.dueOnValue', {
+                date: long(bill.dueOn),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
+            </p>
+          ) : payOptions ? null : (
+            // Nothing to pay: no due date (the pay panel says so when it is shown).
+            <p className="mt-1 font-semibold">{t('detail.nothingToPay')}</p>
+          )}
           <p className="text-muted">{t('detail.issuedOnValue', { date: long(bill.issuedOn) })}</p>
         </div>
         <BalanceSummary

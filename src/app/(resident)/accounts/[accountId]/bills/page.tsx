@@ -105,7 +105,9 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
                     {formatFen(bill.totalFen, locale, bill.currency)}
                   </td>
                   <td className="py-2 whitespace-nowrap">
-                    {format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' })}
+                    {bill.dueOn
+                      ? format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' })
+                      : t('list.nothingToPay')}
                   </td>
                 </tr>
               ))}
