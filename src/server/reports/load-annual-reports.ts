@@ -27,6 +27,8 @@ type TBillRow = {
   currency: string;
   waiver_lines: number;
   waiver_fen: string | null;
+  credit_lines: number;
+  credit_fen: string | null;
 };
 type TTierRow = { account_id: number; tier_no: number; months: number };
 
@@ -70,12 +72,20 @@ export async function loadAnnualReports(
     db.execute(sql`
       select b.account_id, count(*)::int as bills, sum(b.total_fen)::text as total_fen,
              min(b.currency) as currency,
-             coalesce(sum(w.lines), 0)::int as waiver_lines, sum(w.amount)::text as waiver_fen
+             coalesce(sum(w.lines), 0)::int as waiver_lines, sum(w.amount)::text as waiver_fen,
+             coalesce(sum(c.credits), 0)::int as credit_lines,
+             sum(c.amount)::text as credit_fen
         from bills b
         left join lateral (
           select count(*) as lines, sum(l.amount_fen) as amount
             from bill_lines l where l.bill_id = b.id and l.kind = 'waiver'
         ) w on true
+        -- A grant approved after this bill was issued credited its waiver on a later bill: it
+        -- is a waiver received for this bill's month, so it counts in this bill's year.
+        left join lateral (
+          select count(*) as credits, sum(ac.amount_fen) as amount
+            from assistance_credits ac where ac.bill_id = b.id and ac.amount_fen <> 0
+        ) c on true
        where b.account_id between ${fromAccountId} and ${toAccountId}
          and b.period >= ${yearStart}::date and b.period < ${nextStart}::date
        group by b.account_id`),
@@ -174,8 +184,9 @@ export async function loadAnnualReports(
           : null,
         tierMonths,
         waivers: {
-          lines: Number(bill?.waiver_lines ?? 0),
-          totalFen: Number(bill?.waiver_fen ?? 0),
+          lines: Number(bill?.waiver_lines ?? 0) + Number(bill?.credit_lines ?? 0),
+          totalFen: Number(bill?.waiver_fen ?? 0) + Number(bill?.credit_fen ?? 0),
+          lateCredits: Number(bill?.credit_lines ?? 0),
         },
         peakMonths,
         advice: chooseAdvice({

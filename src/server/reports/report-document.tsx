@@ -164,6 +164,11 @@ export function ReportDocument({
                       })
                     : t('report.waivers.none')}
                 </Text>
+                {report.waivers.lateCredits ? (
+                  <Text style={[s.muted, s.small]}>
+                    {t('report.waivers.lateCredits', { count: report.waivers.lateCredits })}
+                  </Text>
+                ) : null}
               </View>
             </View>
 

@@ -59,8 +59,12 @@ export type TAnnualReport = {
   cost: { totalFen: number; bills: number; currency: string } | null;
   /** Months whose billed usage reached each tier (highest tier reached that month). */
   tierMonths: { tierNo: number; months: number }[];
-  /** Waiver lines on this year's bills (none until fee waivers exist). */
-  waivers: { lines: number; totalFen: number };
+  /**
+   * Waivers received for this year's bills: their waiver lines, plus the late-approval credits
+   * given on a later bill for them (counted in the year of the bill they waive, ADR 010).
+   * `lateCredits` of `lines` are such credits.
+   */
+  waivers: { lines: number; totalFen: number; lateCredits: number };
   /** Periods of the highest months, highest first (at most two). */
   peakMonths: string[];
   advice: TAdviceCode[];

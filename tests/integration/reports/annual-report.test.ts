@@ -55,7 +55,7 @@ describe('annual usage report', () => {
       { tierNo: 1, months: 1 },
       { tierNo: 2, months: 1 },
     ]);
-    expect(after?.waivers).toEqual({ lines: 1, totalFen: -500 });
+    expect(after?.waivers).toEqual({ lines: 1, totalFen: -500, lateCredits: 0 });
   });
 
   it('compares with similar homes only when enough of them have a full year', async () => {

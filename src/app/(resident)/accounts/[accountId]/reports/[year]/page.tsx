@@ -311,6 +311,11 @@ export default async function AnnualReportPage({ params }: TParams) {
                 })
               : t('report.waivers.none')}
           </p>
+          {report.waivers.lateCredits ? (
+            <p className="text-muted text-sm">
+              {t('report.waivers.lateCredits', { count: report.waivers.lateCredits })}
+            </p>
+          ) : null}
         </section>
       </div>
 
