@@ -69,6 +69,14 @@ export const ZFileForResidentSchema = z.object({
   consentConfirmed: z.literal('yes', 'consentConfirmed'),
 });
 
+/** The officer who filed an application renews it: the household's consent, recorded again. */
+export const ZRenewForHouseholdSchema = ZFileForResidentSchema.pick({
+  consentMethod: true,
+  consentGivenOn: true,
+  consentNote: true,
+  consentConfirmed: true,
+}).extend({ applicationId: id });
+
 const E = 'assistance.fileAccount.errors';
 
 /** An officer filing for a household without a login: the account as on the bill, and consent. */

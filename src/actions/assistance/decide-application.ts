@@ -44,6 +44,13 @@ export async function decideApplicationAction(formData: FormData): Promise<void>
         : parsed.data;
     const result = await decideApplication({ actor, applicationId, decision, override });
     if (!result.ok && result.error === 'not_found') pageNotFound();
+    if (!result.ok && result.error === 'allowance_overlap') {
+      const { reference, validFrom, validTo } = result.overlap;
+      back(
+        `allowance_overlap&overlap=${encodeURIComponent(reference)}` +
+          `&overlapFrom=${validFrom}&overlapTo=${validTo}`,
+      );
+    }
     if (!result.ok) back(result.error);
     redirect(`/staff/assistance/${applicationId}?decided=${kind}`);
   }

@@ -18,5 +18,6 @@ export async function startApplicationAction(formData: FormData): Promise<void> 
   const result = await startApplication({ actor, ...parsed.data });
   if (result.ok) redirect(`/assistance/${result.applicationId}?started=1`);
   if (result.error === 'not_found') pageNotFound();
+  if (result.error === 'already_renewed') redirect(`/assistance/${result.applicationId}`);
   redirect(`/assistance?error=${result.error}`);
 }

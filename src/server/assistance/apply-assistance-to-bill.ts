@@ -26,15 +26,24 @@ export function applyAssistanceToBill(
 ): TAssistanceForBill {
   if (!assistance) return NONE;
   const lines: TAssistanceLine[] = [];
-  for (const rule of assistance.current) {
-    lines.push(...computeWaiverLines(rule, utility, computedLines));
+  // One allowance per bill (ADR 010): two allowance programmes never make the same units free
+  // twice. Approval refuses an overlap; this holds even for grants that predate that check —
+  // the earliest-approved allowance that waives anything applies.
+  let allowanceApplied = false;
+  const current = [...assistance.current].sort((a, b) => a.grantId - b.grantId);
+  for (const rule of current) {
+    if (rule.ruleKind === 'allowance' && allowanceApplied) continue;
+    const waivers = computeWaiverLines(rule, utility, computedLines);
+    if (rule.ruleKind === 'allowance' && waivers.length > 0) allowanceApplied = true;
+    lines.push(...waivers);
   }
   const credits: TAssistanceForBill['credits'] = [];
   const seen = new Set<string>();
   let creditFen = 0;
   for (const { rule, bills } of assistance.owed) {
     for (const bill of bills) {
-      const key = `${rule.programCode}|${bill.id}`;
+      // Allowances share one key: two owed to one earlier bill credit it once.
+      const key = `${rule.ruleKind === 'allowance' ? 'allowance' : rule.programCode}|${bill.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const line = computeLateCreditLine(rule, utility, bill);

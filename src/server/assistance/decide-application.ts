@@ -11,6 +11,7 @@ import { rowsOf } from '../billing/rows-of';
 import { ownHousehold } from './access';
 import { sendRenewalReminders } from './send-renewal-reminders';
 import { validityMonths } from './validity-months';
+import { findAllowanceOverlap, type TAllowanceOverlap } from './find-allowance-overlap';
 
 export type TDecision =
   | { kind: 'approve'; fromMonth: string; months: number }
@@ -28,7 +29,8 @@ export type TDecideApplicationResult =
         | 'bad_validity'
         | 'not_overridable'
         | 'override_reason_required';
-    };
+    }
+  | { ok: false; error: 'allowance_overlap'; overlap: TAllowanceOverlap };
 
 /**
  * A reviewer decides: approve with a validity (whole months; one grant per covered account,
@@ -36,7 +38,9 @@ export type TDecideApplicationResult =
  * for the resident, or ask for more information (the waiting clock pauses until the resident
  * answers). An application already decided is refused — except by a supervisor's override,
  * which turns an approval into a rejection (grants revoked) or a rejection into an approval,
- * with their reason recorded. Nobody decides their own household's application. Every decision
+ * with their reason recorded. An allowance is refused for months in which another programme's
+ * allowance already covers one of the accounts (`allowance_overlap`, naming that application).
+ * Nobody decides their own household's application. Every decision
  * is audited and the resident is notified (inbox + mail) in the same transaction.
  */
 export async function decideApplication(input: {
@@ -94,6 +98,15 @@ export async function decideApplication(input: {
       return { ok: false as const, error: 'already_decided' as const };
     } else if (decision.kind === 'request_info' && app.status !== 'submitted') {
       return { ok: false as const, error: 'already_decided' as const };
+    }
+
+    if (decision.kind === 'approve' && validity) {
+      const overlap = await findAllowanceOverlap(tx, {
+        applicationId: app.id,
+        programId: app.program_id,
+        ...validity,
+      });
+      if (overlap) return { ok: false as const, error: 'allowance_overlap' as const, overlap };
     }
 
     const [row] = await tx

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import type { TActor } from '../auth/actor';
+import { can } from '../auth/permissions';
 import { applicantOrFiler } from './access';
 import { loadApplicationDetail } from './load-application-detail';
 import type { TApplicationDetail } from './types';
@@ -16,5 +17,6 @@ export async function getApplication(input: {
     access: applicantOrFiler(input.actor),
     staffView: false,
     editableBy: input.actor.userId,
+    filesForOthers: can(input.actor.role, 'file:assistance:behalf'),
   });
 }

@@ -8,6 +8,7 @@ export {
   type TOnBehalfOf,
   type TStartApplicationResult,
 } from './start-application';
+export { renewForHousehold, type TRenewForHouseholdResult } from './renew-for-household';
 export { saveApplication, type TSaveApplicationResult } from './save-application';
 export {
   uploadApplicationDocuments,

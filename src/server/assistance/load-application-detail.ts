@@ -35,7 +35,14 @@ export function waitingSecondsSql(alias = 'app'): SQL {
  */
 export async function loadApplicationDetail(
   db: TExecutor,
-  input: { applicationId: number; access: SQL; staffView: boolean; editableBy: string | null },
+  input: {
+    applicationId: number;
+    access: SQL;
+    staffView: boolean;
+    editableBy: string | null;
+    /** The reader may file for others (`file:assistance:behalf`): renews what they filed. */
+    filesForOthers?: boolean;
+  },
 ): Promise<TApplicationDetail | null> {
   const row = rowsOf<{
     id: number;
@@ -178,11 +185,12 @@ export async function loadApplicationDetail(
     (row.applicant_user_id === editableBy ||
       row.filed_by_user_id === editableBy ||
       row.applicant_user_id === null);
+  const program = programFromRow(programRow);
   return {
     id: row.id,
     reference: row.reference,
     status: row.status,
-    program: programFromRow(programRow),
+    program,
     applicant: { id: row.applicant_user_id, name: row.applicant_name },
     household:
       row.applicant_user_id === null && row.holder_name && row.contact_phone
@@ -240,6 +248,10 @@ export async function loadApplicationDetail(
     renewsApplicationId: row.renews_application_id,
     renewedByApplicationId: row.renewed_by,
     renewsValidTo: row.renews_valid_to,
+    renewal:
+      row.status === 'approved' && program.renewable && program.active && row.renewed_by === null
+        ? renewalBy(row, editableBy, input.filesForOthers ?? false)
+        : null,
     applicantAccounts: applicantAccounts.map((a) => ({
       id: a.id,
       accountNumber: a.accountNumber,
@@ -252,4 +264,20 @@ export async function loadApplicationDetail(
     waitingSeconds: row.waiting_seconds === null ? null : Number(row.waiting_seconds),
     editable: mayEdit && editableStatus,
   };
+}
+
+/**
+ * How the reader may renew an approved application: the officer who filed it renews it for the
+ * household (consent recorded again); the applicant — or, without one, whoever linked its
+ * account — renews their own. Anyone else (a reviewer's view, an officer who no longer files
+ * for others) is not offered it.
+ */
+function renewalBy(
+  row: { applicant_user_id: string | null; filed_by_user_id: string | null },
+  reader: string | null,
+  filesForOthers: boolean,
+): TApplicationDetail['renewal'] {
+  if (reader === null) return null;
+  if (row.filed_by_user_id === reader) return filesForOthers ? 'for_household' : null;
+  return row.applicant_user_id === reader || row.applicant_user_id === null ? 'own' : null;
 }

@@ -66,12 +66,23 @@ export async function loadBatchAssistance(
              WHERE b.account_id = g.account_id
                AND b.period >= g.valid_from AND b.period <= g.valid_to
                AND b.period < ${p}::date
+               -- Not credited by this programme yet, nor by another allowance (one allowance
+               -- per month: ADR 010).
                AND NOT EXISTS (SELECT 1 FROM assistance_credits c
                                  JOIN assistance_grants cg ON cg.id = c.grant_id
-                                WHERE c.bill_id = b.id AND cg.program_id = g.program_id)
+                                 JOIN assistance_programs cp ON cp.id = cg.program_id
+                                WHERE c.bill_id = b.id
+                                  AND (cg.program_id = g.program_id
+                                       OR (p.rule_kind = 'allowance' AND cp.rule_kind = 'allowance'
+                                           AND c.amount_fen <> 0)))
+               -- Not waived on the bill by this programme, nor by another allowance.
                AND NOT EXISTS (SELECT 1 FROM bill_lines w
+                                 JOIN assistance_programs wp
+                                   ON wp.code = w.explanation->'values'->>'program'
                                 WHERE w.bill_id = b.id AND w.kind = 'waiver'
-                                  AND w.explanation->'values'->>'program' = p.code)) AS owed
+                                  AND (wp.id = p.id
+                                       OR (p.rule_kind = 'allowance'
+                                           AND wp.rule_kind = 'allowance')))) AS owed
       FROM assistance_grants g
       JOIN assistance_programs p ON p.id = g.program_id
       JOIN service_accounts a ON a.id = g.account_id AND a.utility = ${batch.utility}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, type TDb } from '../db';
 import {
   accountLinks,
@@ -25,7 +25,8 @@ export type TOnBehalfOf = {
 
 export type TStartApplicationResult =
   | { ok: true; applicationId: number; reference: string }
-  | { ok: false; error: 'not_found' | 'no_accounts' | 'program_inactive' | 'not_renewable' };
+  | { ok: false; error: 'not_found' | 'no_accounts' | 'program_inactive' | 'not_renewable' }
+  | { ok: false; error: 'already_renewed'; applicationId: number };
 
 /**
  * Opens a draft application for a programme and some of the applicant's linked accounts.
@@ -52,32 +53,17 @@ export async function startApplication(input: {
     let accountIds = [...new Set(input.accountIds)];
     let programId = input.programId;
     if (input.renewsApplicationId !== undefined) {
-      const previous = rowsOf<{
-        program_id: number;
-        answers: Record<string, string>;
-        renewable: boolean;
-      }>(
-        await tx.execute(sql`
-          SELECT app.program_id, app.answers, p.renewable
-            FROM assistance_applications app
-            JOIN assistance_programs p ON p.id = app.program_id
-           WHERE app.id = ${input.renewsApplicationId}
-             AND app.status = 'approved'
-             -- One filed for a household without a login is renewed by whoever linked its account.
-             AND (app.applicant_user_id = ${applicantUserId} OR app.applicant_user_id IS NULL)
-             AND ${applicantOrFiler(actor)}`),
-      )[0];
-      if (!previous) return { ok: false, error: 'not_found' };
-      if (!previous.renewable) return { ok: false, error: 'not_renewable' };
-      programId = previous.program_id;
+      const previous = await loadRenewable(
+        tx,
+        input.renewsApplicationId,
+        // One filed for a household without a login is renewed by whoever linked its account.
+        sql`(app.applicant_user_id = ${applicantUserId} OR app.applicant_user_id IS NULL)
+             AND ${applicantOrFiler(actor)}`,
+      );
+      if (!previous.ok) return previous;
+      programId = previous.programId;
       answers = previous.answers;
-      if (accountIds.length === 0) {
-        const previousAccounts = await tx
-          .select({ accountId: assistanceApplicationAccounts.accountId })
-          .from(assistanceApplicationAccounts)
-          .where(eq(assistanceApplicationAccounts.applicationId, input.renewsApplicationId));
-        accountIds = previousAccounts.map((a) => a.accountId);
-      }
+      if (accountIds.length === 0) accountIds = previous.accountIds;
     }
 
     const open = await openProgram(tx, programId);
@@ -122,6 +108,73 @@ export async function startApplication(input: {
         : { action: 'assistance.application.started', detail: {} },
     });
   });
+}
+
+/**
+ * The approved application a renewal continues, when `access` (a condition on alias `app`)
+ * lets the actor renew it: its programme (which must be renewable), answers, accounts and, for
+ * a household without a login, the holder and phone. Read FOR UPDATE so two renewals of one
+ * application at once are made one after the other.
+ */
+export async function loadRenewable(
+  tx: Pick<TDb, 'execute' | 'select'>,
+  applicationId: number,
+  access: SQL,
+): Promise<
+  | {
+      ok: true;
+      programId: number;
+      answers: Record<string, string>;
+      accountIds: number[];
+      applicantUserId: string | null;
+      household: { holderName: string; contactPhone: string } | null;
+    }
+  | { ok: false; error: 'not_found' | 'not_renewable' }
+  | { ok: false; error: 'already_renewed'; applicationId: number }
+> {
+  const previous = rowsOf<{
+    program_id: number;
+    answers: Record<string, string>;
+    renewable: boolean;
+    applicant_user_id: string | null;
+    holder_name: string | null;
+    contact_phone: string | null;
+    renewed_by: number | null;
+  }>(
+    await tx.execute(sql`
+      SELECT app.program_id, app.answers, p.renewable, app.applicant_user_id,
+             app.holder_name, app.contact_phone,
+             (SELECT r.id FROM assistance_applications r
+               WHERE r.renews_application_id = app.id AND r.status NOT IN ('rejected', 'withdrawn')
+               ORDER BY r.id DESC LIMIT 1) AS renewed_by
+        FROM assistance_applications app
+        JOIN assistance_programs p ON p.id = app.program_id
+       WHERE app.id = ${applicationId}
+         AND app.status = 'approved'
+         AND ${access}
+         FOR UPDATE OF app`),
+  )[0];
+  if (!previous) return { ok: false, error: 'not_found' };
+  if (!previous.renewable) return { ok: false, error: 'not_renewable' };
+  // Renewing twice (a second tab, a double post) opens the renewal already under way.
+  if (previous.renewed_by !== null) {
+    return { ok: false, error: 'already_renewed', applicationId: previous.renewed_by };
+  }
+  const accounts = await tx
+    .select({ accountId: assistanceApplicationAccounts.accountId })
+    .from(assistanceApplicationAccounts)
+    .where(eq(assistanceApplicationAccounts.applicationId, applicationId));
+  return {
+    ok: true,
+    programId: previous.program_id,
+    answers: previous.answers,
+    accountIds: accounts.map((a) => a.accountId),
+    applicantUserId: previous.applicant_user_id,
+    household:
+      previous.applicant_user_id === null && previous.holder_name && previous.contact_phone
+        ? { holderName: previous.holder_name, contactPhone: previous.contact_phone }
+        : null,
+  };
 }
 
 /** The programme an application is opened for: it must exist and take applications. */

@@ -104,6 +104,12 @@ export type TApplicationDetail = {
   renewedByApplicationId: number | null;
   /** For a renewal: the last day of the grant it continues (the new one starts the day after). */
   renewsValidTo: string | null;
+  /**
+   * Whether and how the reader may renew it (approved, renewable, not renewed yet): 'own' for
+   * the applicant (or whoever linked a login-less household's account), 'for_household' for
+   * the officer who filed it; null for anyone else.
+   */
+  renewal: 'own' | 'for_household' | null;
   /** For a draft being edited: every account linked to the applicant, to choose from. */
   applicantAccounts: TApplicationAccount[];
   createdAt: Date;

@@ -15,6 +15,7 @@ import {
   listMyApplications,
   listReviewQueue,
   readApplicationDocument,
+  renewForHousehold,
   saveApplication,
   startApplication,
   uploadApplicationDocuments,
@@ -309,5 +310,173 @@ describe('an officer filing for a household without a portal login', () => {
         renewsApplicationId: applicationId,
       }),
     ).toEqual({ ok: false, error: 'not_found' });
+  });
+});
+
+/** The officer fills in and submits a draft they opened; a reviewer approves it for 2025. */
+async function submitAndApprove(staff: Awaited<ReturnType<typeof officer>>, applicationId: number) {
+  const draft = await getApplication({ actor: staff, applicationId });
+  const uploaded = await uploadApplicationDocuments({
+    actor: staff,
+    applicationId,
+    requirement: 'certificate',
+    files: [pngUpload()],
+  });
+  if (!uploaded.ok) throw new Error(uploaded.error);
+  const saved = await saveApplication({
+    actor: staff,
+    applicationId,
+    answers: DB_ANSWERS,
+    accountIds: draft?.accounts.map((a) => a.id) ?? [],
+    submit: true,
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  const decided = await decideApplication({
+    actor: actorFor(await createUser({ role: 'reviewer' })),
+    applicationId,
+    decision: { kind: 'approve', fromMonth: '2025-01', months: 12 },
+  });
+  if (!decided.ok) throw new Error(decided.error);
+}
+
+const RENEWAL_CONSENT = {
+  consentMethod: 'in_person',
+  consentGivenOn: '2025-12-02',
+  consentNote: '入户走访时同意',
+} as const;
+
+describe('an officer renewing what they filed', () => {
+  it('renews a household-without-login grant for the same account, recording consent again', async () => {
+    const staff = await officer();
+    const account = await householdWithoutLogin();
+    const filed = await fileFor(staff, account);
+    if (!filed.ok) throw new Error(filed.error);
+    await submitAndApprove(staff, filed.applicationId);
+
+    // The officer is offered the renewal for the household; the resident path refuses them.
+    const approved = await getApplication({ actor: staff, applicationId: filed.applicationId });
+    expect(approved?.renewal).toBe('for_household');
+    const program = await programByCode('DB');
+    expect(
+      await startApplication({
+        actor: staff,
+        programId: program.id,
+        accountIds: [],
+        renewsApplicationId: filed.applicationId,
+      }),
+    ).toEqual({ ok: false, error: 'not_found' });
+    // A phone call is not a way a household without a login agrees.
+    expect(
+      await renewForHousehold({
+        actor: staff,
+        renewsApplicationId: filed.applicationId,
+        consent: { ...RENEWAL_CONSENT, consentMethod: 'phone' },
+      }),
+    ).toEqual({ ok: false, error: 'consent_method' });
+
+    const renewed = await renewForHousehold({
+      actor: staff,
+      renewsApplicationId: filed.applicationId,
+      consent: RENEWAL_CONSENT,
+    });
+    if (!renewed.ok) throw new Error(renewed.error);
+    const draft = await getApplication({ actor: staff, applicationId: renewed.applicationId });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      editable: true,
+      applicant: { id: null, name: '李 秀英' },
+      household: { holderName: '李 秀英', contactPhone: '0531-86001234' },
+      consent: { method: 'in_person', givenOn: '2025-12-02', note: '入户走访时同意' },
+      answers: DB_ANSWERS,
+      renewsApplicationId: filed.applicationId,
+      renewsValidTo: '2025-12-31',
+      renewal: null,
+    });
+    expect(draft?.accounts.map((a) => a.id)).toEqual([account.id]);
+    const db = await getDb();
+    const audits = await db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, String(renewed.applicationId)));
+    expect(audits).toEqual([
+      {
+        detail: expect.objectContaining({
+          consentMethod: 'in_person',
+          consentGivenOn: '2025-12-02',
+          renews: filed.applicationId,
+        }),
+      },
+    ]);
+
+    // Renewed once: the old application offers no second renewal, and a second post opens this one.
+    expect(
+      (await getApplication({ actor: staff, applicationId: filed.applicationId }))?.renewal,
+    ).toBeNull();
+    expect(
+      await renewForHousehold({
+        actor: staff,
+        renewsApplicationId: filed.applicationId,
+        consent: RENEWAL_CONSENT,
+      }),
+    ).toEqual({ ok: false, error: 'already_renewed', applicationId: renewed.applicationId });
+  });
+
+  it('renews a resident’s grant as theirs; another officer and reviewers are not offered it', async () => {
+    const staff = await officer();
+    const { user, account } = await createResidentWithAccount();
+    const program = await programByCode('DB');
+    const started = await startApplication({
+      actor: staff,
+      programId: program.id,
+      accountIds: [account.id],
+      onBehalfOf: {
+        applicantUserId: user.id,
+        consentMethod: 'signed_form',
+        consentGivenOn: '2024-12-20',
+        consentNote: null,
+      },
+    });
+    if (!started.ok) throw new Error(started.error);
+    await submitAndApprove(staff, started.applicationId);
+
+    const resident = actorFor(user);
+    const applicationId = started.applicationId;
+    expect((await getApplication({ actor: resident, applicationId }))?.renewal).toBe('own');
+    const otherOfficer = await officer();
+    expect(await getApplication({ actor: otherOfficer, applicationId })).toBeNull();
+    expect(
+      await renewForHousehold({
+        actor: otherOfficer,
+        renewsApplicationId: applicationId,
+        consent: RENEWAL_CONSENT,
+      }),
+    ).toEqual({ ok: false, error: 'not_found' });
+    const reviewer = actorFor(await createUser({ role: 'reviewer' }));
+    expect((await getApplicationForReview({ actor: reviewer, applicationId }))?.renewal).toBeNull();
+    await expect(
+      renewForHousehold({
+        actor: resident,
+        renewsApplicationId: applicationId,
+        consent: RENEWAL_CONSENT,
+      }),
+    ).rejects.toBeInstanceOf(PermissionError);
+
+    const renewed = await renewForHousehold({
+      actor: staff,
+      renewsApplicationId: applicationId,
+      consent: { ...RENEWAL_CONSENT, consentMethod: 'phone' },
+    });
+    if (!renewed.ok) throw new Error(renewed.error);
+    // The draft is the resident's: they see it, and the officer who filed it again.
+    const draft = await getApplication({ actor: resident, applicationId: renewed.applicationId });
+    expect(draft).toMatchObject({
+      applicant: { id: user.id },
+      household: null,
+      filedBy: { name: '社区专员 王芳' },
+      consent: { method: 'phone', givenOn: '2025-12-02' },
+      answers: DB_ANSWERS,
+      renewsApplicationId: applicationId,
+    });
+    expect(draft?.accounts.map((a) => a.id)).toEqual([account.id]);
   });
 });

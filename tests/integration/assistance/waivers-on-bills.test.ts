@@ -1,18 +1,31 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/server/db';
 import { createLocalFileStore, installFileStore } from '@/server/files';
 import { executeBillingRun, startBillingRun } from '@/server/billing';
-import { decideApplication } from '@/server/assistance';
-import { renderBillLine } from '@/server/bills';
+import { decideApplication, saveApplication, startApplication } from '@/server/assistance';
+import {
+  getBill,
+  getBillPdf,
+  listAccountBillingSummaries,
+  listAccountBills,
+  renderBillLine,
+} from '@/server/bills';
 import { getTranslator } from '@/server/i18n';
 import { getAnnualReport } from '@/server/reports';
 import { getPayOptions } from '@/server/payments';
 import { startCheckoutPayment } from '@/server/payments/start-checkout-payment';
-import { payments } from '@/server/db/schema';
+import {
+  assistanceApplications,
+  assistanceGrants,
+  assistancePrograms,
+  payments,
+} from '@/server/db/schema';
+import type { TActor } from '@/server/auth/actor';
 import { resetBilling, yearOfReadings } from '../../fixtures/billing-run';
 import { actorFor, createResidentWithAccount, createUser } from '../../fixtures/world';
 import {
@@ -22,6 +35,7 @@ import {
   submitApplication,
 } from '../../fixtures/assistance';
 
+const DEC_2024 = '2024-12-01';
 const JAN = '2025-01-01';
 const FEB = '2025-02-01';
 const MAR = '2025-03-01';
@@ -105,7 +119,7 @@ describe('a waiver on the next bill', () => {
 
     // The annual report counts it among the year's waivers.
     const report = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
-    expect(report?.waivers).toEqual({ lines: 1, totalFen: ALLOWANCE });
+    expect(report?.waivers).toEqual({ lines: 1, totalFen: ALLOWANCE, lateCredits: 0 });
   });
 
   it('waives the sewage surcharge on the allowance units too, in the same explained line', async () => {
@@ -150,9 +164,10 @@ describe('a waiver on the next bill', () => {
         'Tier 1 10 m³ × ¥3.45 + Sewage treatment 10 m³ × ¥0.95 = -¥44.00',
     );
 
-    // The annual report's "waivers received" is the line as billed.
+    // The annual report's "waivers received": February's line as billed and January's, received
+    // as February's credit.
     const report = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
-    expect(report?.waivers).toEqual({ lines: 1, totalFen: waived });
+    expect(report?.waivers).toEqual({ lines: 2, totalFen: waived + waived, lateCredits: 1 });
   });
 
   it('leaves a small 低保 bill with nothing to pay: nothing due, and the server refuses a payment', async () => {
@@ -192,6 +207,24 @@ describe('a waiver on the next bill', () => {
     }
     const db = await getDb();
     expect(await db.$count(payments)).toBe(0);
+
+    // No due date anywhere for a bill that asks for nothing: its page, the bill list, the
+    // dashboard card and the PDF say there is nothing to pay instead.
+    expect((await getBill({ actor, billId }))?.dueOn).toBeNull();
+    expect((await listAccountBills({ actor, accountId: account.id }))?.bills).toEqual([
+      expect.objectContaining({ id: billId, totalFen: 0, dueOn: null }),
+    ]);
+    const [summary] = await listAccountBillingSummaries({ actor });
+    expect(summary?.latestBill).toMatchObject({ id: billId, dueOn: null });
+    for (const [locale, nothing, dueBy] of [
+      ['zh-CN', '本期账单无需缴费', '前缴清'],
+      ['en', 'Nothing to pay on this bill', 'Please pay by'],
+    ] as const) {
+      const pdf = (await getBillPdf({ actor, billId, locale }))?.pdf;
+      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+      expect(text).toContain(nothing);
+      expect(text).not.toContain(dueBy);
+    }
   });
 
   it('halves the fixed charge for the older and disabled residents programme', async () => {
@@ -269,6 +302,31 @@ describe('a waiver on the next bill', () => {
     expect(renderBillLine(line, zh, 'zh-CN')).toBe('低保户用水用电减免 补退 2025年1月账单 -¥34.50');
   });
 
+  it('counts a late credit among the waivers received in the year of the bill it waives', async () => {
+    const { actor, account } = await waterHousehold();
+    const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
+    await bill(DEC_2024);
+    // Approved from December, after December was billed: January credits December.
+    await approve(applicationId, '2024-12');
+    await bill(JAN);
+    const jan = await billWithLines(account.id, JAN);
+    expect(
+      jan?.lines
+        .filter((l) => l.kind !== 'tier' && l.kind !== 'fixed')
+        .map((l) => [l.kind, l.amountFen]),
+    ).toEqual([
+      ['waiver', ALLOWANCE],
+      ['credit', ALLOWANCE],
+    ]);
+
+    // 2024's report has December's waiver, received as January's credit…
+    const report2024 = await getAnnualReport({ actor, accountId: account.id, year: 2024 });
+    expect(report2024?.waivers).toEqual({ lines: 1, totalFen: ALLOWANCE, lateCredits: 1 });
+    // …and 2025's has January's own waiver only, not December's credit again.
+    const report2025 = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
+    expect(report2025?.waivers).toEqual({ lines: 1, totalFen: ALLOWANCE, lateCredits: 0 });
+  });
+
   it('stops applying a grant once it has expired', async () => {
     const { actor, account } = await waterHousehold();
     const { applicationId } = await submitApplication({ actor, accountIds: [account.id] });
@@ -305,5 +363,105 @@ describe('a waiver on the next bill', () => {
     await bill(JAN);
     const jan = await billWithLines(account.id, JAN);
     expect(jan?.lines.filter((l) => l.kind === 'waiver')).toHaveLength(1);
+  });
+});
+
+/**
+ * A second allowance programme (5 m³ of water a month, no questions or documents), and a
+ * resident's submitted application to it.
+ */
+async function submitOtherAllowance(actor: TActor, accountId: number) {
+  const db = await getDb();
+  const values = {
+    code: 'KN',
+    nameZh: '困难职工家庭用水减免',
+    nameEn: 'Hardship household water allowance',
+    descriptionZh: '每月免 5 立方米水费。',
+    descriptionEn: '5 m³ of water free a month.',
+    ruleKind: 'allowance' as const,
+    allowanceWater: '5',
+    active: true,
+  };
+  const [program] = await db
+    .insert(assistancePrograms)
+    .values(values)
+    .onConflictDoUpdate({ target: assistancePrograms.code, set: values })
+    .returning({ id: assistancePrograms.id });
+  const started = await startApplication({
+    actor,
+    programId: program!.id,
+    accountIds: [accountId],
+  });
+  if (!started.ok) throw new Error(started.error);
+  const submitted = await saveApplication({
+    actor,
+    applicationId: started.applicationId,
+    answers: {},
+    accountIds: [accountId],
+    submit: true,
+  });
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  return { applicationId: started.applicationId, programId: program!.id };
+}
+
+describe('one allowance per account and month', () => {
+  it('refuses a second allowance programme for months another already covers, naming it', async () => {
+    const { actor, account } = await waterHousehold();
+    const dibao = await submitApplication({ actor, accountIds: [account.id] });
+    expect((await approve(dibao.applicationId)).ok).toBe(true);
+    const other = await submitOtherAllowance(actor, account.id);
+
+    expect(await approve(other.applicationId, '2025-06')).toEqual({
+      ok: false,
+      error: 'allowance_overlap',
+      overlap: { reference: dibao.reference, validFrom: '2025-01-01', validTo: '2025-12-31' },
+    });
+    expect(await grantsOf(other.applicationId)).toEqual([]);
+    // Still waiting for a decision: from the month the 低保 grant ends, it may be approved.
+    expect((await approve(other.applicationId, '2026-01')).ok).toBe(true);
+    // A share off the fixed charge is no allowance: it may apply alongside.
+    const older = await submitApplication({ actor, accountIds: [account.id], code: 'GL' });
+    expect((await approve(older.applicationId)).ok).toBe(true);
+  });
+
+  it('waives a month once even when two allowance grants overlap (granted before the rule)', async () => {
+    const { actor, account } = await waterHousehold();
+    const dibao = await submitApplication({ actor, accountIds: [account.id] });
+    await bill(JAN);
+    await approve(dibao.applicationId);
+    // An overlapping grant of another allowance, as one approved before approval refused it.
+    const other = await submitOtherAllowance(actor, account.id);
+    const db = await getDb();
+    await db
+      .update(assistanceApplications)
+      .set({ status: 'approved', decidedAt: new Date() })
+      .where(eq(assistanceApplications.id, other.applicationId));
+    await db.insert(assistanceGrants).values({
+      accountId: account.id,
+      programId: other.programId,
+      applicationId: other.applicationId,
+      validFrom: JAN,
+      validTo: '2025-12-31',
+    });
+
+    await bill(FEB);
+    // February: the 低保 allowance (approved first) alone, and January credited once by it.
+    const feb = await billWithLines(account.id, FEB);
+    expect(
+      feb?.lines
+        .filter((l) => l.kind === 'waiver' || l.kind === 'credit')
+        .map((l) => [l.kind, l.amountFen, l.explanation?.values?.program]),
+    ).toEqual([
+      ['waiver', ALLOWANCE, 'DB'],
+      ['credit', ALLOWANCE, 'DB'],
+    ]);
+    expect(feb?.totalFen).toBe(FULL + ALLOWANCE + ALLOWANCE);
+
+    // March: still one allowance, and January is not credited again by the other programme.
+    await bill(MAR);
+    const mar = await billWithLines(account.id, MAR);
+    expect(
+      mar?.lines.filter((l) => l.kind === 'waiver' || l.kind === 'credit').map((l) => l.amountFen),
+    ).toEqual([ALLOWANCE]);
   });
 });

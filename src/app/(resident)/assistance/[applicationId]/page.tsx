@@ -12,7 +12,7 @@ import { dayDate } from '@/components/assistance/dates';
 import { QuestionField } from '@/components/assistance/question-field';
 import { DocumentList } from '@/components/assistance/document-list';
 import { DecisionTimeline } from '@/components/assistance/decision-timeline';
-import { consentFormRequirement } from '@/components/assistance/consent-form-requirement';
+import { documentRequirements } from '@/components/assistance/document-requirements';
 import { parseId } from '@/components/bills/bill-dates';
 import { FormMessage, PageTitle, SecondaryButton, SubmitButton } from '@/components/ui/form';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -120,13 +120,24 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
             })}
           </p>
         ) : null}
-        {status === 'approved' && program.renewable && !application.renewedByApplicationId ? (
+        {application.renewal === 'own' ? (
           <form action={startApplicationAction} className="pt-2">
             <input type="hidden" name="programId" value={program.id} />
             <input type="hidden" name="renewsApplicationId" value={application.id} />
             <p className="mb-2">{t('detail.renewHint')}</p>
             <SubmitButton>{t('detail.renew')}</SubmitButton>
           </form>
+        ) : null}
+        {application.renewal === 'for_household' ? (
+          <div className="pt-2">
+            <p className="mb-2">{t('detail.renewHint')}</p>
+            <Link
+              href={`/assistance/${application.id}/renew`}
+              className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
+            >
+              {t('detail.renew')}
+            </Link>
+          </div>
         ) : null}
         {application.renewedByApplicationId ? (
           <p>
@@ -185,11 +196,10 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
         ) : (
           <p className="text-muted">{t('documents.privacy')}</p>
         )}
-        {[
-          ...program.documents,
-          { id: 'other', labelZh: '其他材料', labelEn: 'Anything else', required: false },
-          ...consentFormRequirement(application, t('documents.consentForm')),
-        ].map((requirement) => {
+        {documentRequirements(application, {
+          other: t('documents.other'),
+          consentForm: t('documents.consentForm'),
+        }).map((requirement) => {
           const files = application.documents.filter(
             (d) => d.requirement === requirement.id && !d.deleted,
           );

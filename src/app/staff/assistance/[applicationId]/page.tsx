@@ -5,7 +5,7 @@ import { decideApplicationAction } from '@/actions/assistance/decide-application
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { dayDate, waitingParts } from '@/components/assistance/dates';
 import { DecisionTimeline } from '@/components/assistance/decision-timeline';
-import { consentFormRequirement } from '@/components/assistance/consent-form-requirement';
+import { documentRequirements } from '@/components/assistance/document-requirements';
 import { DocumentList } from '@/components/assistance/document-list';
 import { parseId } from '@/components/bills/bill-dates';
 import { Field, FormMessage, PageTitle, SelectField, SubmitButton } from '@/components/ui/form';
@@ -16,7 +16,15 @@ import { todayInShanghai } from '@/server/billing/today-in-shanghai';
 
 type TProps = {
   params: Promise<{ applicationId: string }>;
-  searchParams: Promise<{ error?: string; form?: string; decided?: string }>;
+  searchParams: Promise<{
+    error?: string;
+    form?: string;
+    decided?: string;
+    /** allowance_overlap: the other allowance's reference and validity. */
+    overlap?: string;
+    overlapFrom?: string;
+    overlapTo?: string;
+  }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,6 +44,7 @@ const ERRORS = [
   'bad_validity',
   'not_overridable',
   'override_reason_required',
+  'allowance_overlap',
 ] as const;
 
 export default async function ReviewApplicationPage({ params, searchParams }: TProps) {
@@ -166,11 +175,10 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
         </h2>
         <p className="text-muted">{t('review.documentsAudited')}</p>
         {application.documentsPurgedAt ? <p>{t('documents.purged')}</p> : null}
-        {[
-          ...program.documents,
-          { id: 'other', labelZh: '其他材料', labelEn: 'Anything else', required: false },
-          ...consentFormRequirement(application, t('documents.consentForm')),
-        ].map((requirement) => {
+        {documentRequirements(application, {
+          other: t('documents.other'),
+          consentForm: t('documents.consentForm'),
+        }).map((requirement) => {
           const files = application.documents.filter(
             (d) => d.requirement === requirement.id && !d.deleted,
           );
@@ -210,11 +218,22 @@ export default async function ReviewApplicationPage({ params, searchParams }: TP
               pattern="\d{4}-\d{2}"
               required
               errors={
-                query.form === 'approve' && (error === 'month' || error === 'bad_validity')
-                  ? [t(`errors.review.${error}`)]
-                  : undefined
+                query.form === 'approve' && error === 'allowance_overlap'
+                  ? [
+                      t('errors.review.allowance_overlap', {
+                        reference: (query.overlap ?? '').slice(0, 40),
+                        from: isDay(query.overlapFrom) ? day(query.overlapFrom) : '',
+                        to: isDay(query.overlapTo) ? day(query.overlapTo) : '',
+                      }),
+                    ]
+                  : query.form === 'approve' && (error === 'month' || error === 'bad_validity')
+                    ? [t(`errors.review.${error}`)]
+                    : undefined
               }
-              focus={query.form === 'approve' && (error === 'month' || error === 'bad_validity')}
+              focus={
+                query.form === 'approve' &&
+                (error === 'month' || error === 'bad_validity' || error === 'allowance_overlap')
+              }
             />
             <Field
               id="months"
@@ -413,4 +432,9 @@ function DecisionForm({
       {children}
     </form>
   );
+}
+
+/** A YYYY-MM-DD day from the query string (anything else is not shown). */
+function isDay(value: string | undefined): value is string {
+  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }

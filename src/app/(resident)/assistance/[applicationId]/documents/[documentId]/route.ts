@@ -1,10 +1,12 @@
 import { parseId } from '@/components/bills/bill-dates';
+import { pageNotFound } from '@/lib/page-not-found';
 import { getActor } from '@/server/auth';
 import { readApplicationDocument } from '@/server/assistance';
 
 /**
  * One application document, for the applicant, the officer who filed it and reviewers only
- * (checked and audited by the domain). Everyone else gets the same 404 as a missing file.
+ * (checked and audited by the domain). Everyone else gets the same "not found" page (in their
+ * language, with status 404) as a missing file.
  */
 export async function GET(
   _request: Request,
@@ -14,10 +16,9 @@ export async function GET(
   const raw = await params;
   const applicationId = parseId(raw.applicationId);
   const documentId = parseId(raw.documentId);
-  const notFound = () => new Response('Not found', { status: 404 });
-  if (!actor || applicationId === null || documentId === null) return notFound();
+  if (!actor || applicationId === null || documentId === null) pageNotFound();
   const file = await readApplicationDocument({ actor, applicationId, documentId });
-  if (!file) return notFound();
+  if (!file) pageNotFound();
   const extension =
     file.contentType === 'application/pdf'
       ? 'pdf'
