@@ -50,6 +50,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       show: can(actor.role, 'file:assistance:behalf') && !can(actor.role, 'review:assistance:any'),
     },
     { href: '/staff/users', label: t('nav.users'), show: can(actor.role, 'manage:staff') },
+    {
+      href: '/staff/calendar',
+      label: t('nav.calendar'),
+      show: can(actor.role, 'manage:calendar'),
+    },
   ].filter((l) => l.show);
   return (
     <div className="space-y-6">

@@ -19,6 +19,7 @@ const PAGES: Partial<Record<TPermission, string>> = {
   'review:assistance:any': '/staff/assistance',
   'file:assistance:behalf': '/staff/assistance/file',
   'manage:assistance_program': '/staff/assistance/programmes',
+  'manage:calendar': '/staff/calendar',
 };
 
 export default async function StaffHomePage() {

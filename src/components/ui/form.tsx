@@ -81,6 +81,30 @@ export function Field({
   );
 }
 
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  focus,
+  ...textarea
+}: TFieldFrameProps & ComponentPropsWithoutRef<'textarea'>) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {({ invalid, ...aria }) => (
+        <textarea
+          id={id}
+          name={textarea.name ?? id}
+          {...aria}
+          autoFocus={focus}
+          className={`${controlClass(invalid)} font-mono`}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
 export function SelectField({
   id,
   label,
