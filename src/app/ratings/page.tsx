@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('ratings.title') };
 }
 
-// Figures change as cases are answered; render on request (cheap: one grouped query).
+// Figures change as cases are answered; render on request (one grouped query and the short
+// list of service points, ~40–250 ms on a large history: ADR 015).
 export const dynamic = 'force-dynamic';
 
 /** Months of trend shown beside each service point. */
