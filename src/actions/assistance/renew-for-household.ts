@@ -20,7 +20,13 @@ export async function renewForHouseholdAction(formData: FormData): Promise<void>
     consentNote: formData.get('consentNote') ?? '',
     consentConfirmed: formData.get('consentConfirmed') ?? '',
   });
-  const back = (error: string) => redirect(`/assistance/${applicationId}/renew?error=${error}`);
+  // Back to the form with what was typed, so an error loses nothing.
+  const typed = new URLSearchParams();
+  for (const name of ['consentMethod', 'consentGivenOn', 'consentNote'] as const) {
+    typed.set(name, String(formData.get(name) ?? '').slice(0, 500));
+  }
+  const back = (error: string) =>
+    redirect(`/assistance/${applicationId}/renew?error=${error}&${typed.toString()}`);
   if (!parsed.success) back(parsed.error.issues[0]?.message ?? 'invalid');
   else {
     const { applicationId: renewsApplicationId, consentNote, ...consent } = parsed.data;

@@ -10,7 +10,7 @@ import {
   findResidentsForAccount,
   listPrograms,
 } from '@/server/assistance';
-import { ConsentCheckbox } from '@/components/assistance/consent-checkbox';
+import { CONSENT_FIELD_ERRORS, ConsentFields } from '@/components/assistance/consent-fields';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { FileForAccountForm } from './file-for-account-form';
 import { todayInShanghai } from '@/server/billing/today-in-shanghai';
@@ -108,37 +108,10 @@ export default async function FileForResidentPage({
               label: zh ? p.name.zh : p.name.en,
             }))}
           />
-          <SelectField
-            id="consentMethod"
-            label={t('file.consentMethod')}
-            options={[
-              { value: '', label: t('form.choose') },
-              ...CONSENT_METHODS.map((m) => ({ value: m, label: t(`consent.${m}`) })),
-            ]}
-            errors={fieldError('consentMethod')}
-            focus={error === 'consentMethod'}
-            required
-          />
-          <Field
-            id="consentGivenOn"
-            type="date"
-            label={t('file.consentGivenOn')}
-            defaultValue={todayInShanghai()}
-            errors={fieldError('consentGivenOn')}
-            focus={error === 'consentGivenOn'}
-            required
-          />
-          <Field
-            id="consentNote"
-            label={t('file.consentNote')}
-            hint={t('file.consentNoteHint')}
-            maxLength={500}
-          />
-          <ConsentCheckbox
-            errorId="consentConfirmed-error"
-            label={t('file.consentConfirmed')}
-            error={error === 'consentConfirmed' ? t('errors.file.consentConfirmed') : undefined}
-            focus={error === 'consentConfirmed'}
+          <ConsentFields
+            methods={CONSENT_METHODS}
+            error={CONSENT_FIELD_ERRORS.find((e) => e === error)}
+            confirmLabel={t('file.consentConfirmed')}
           />
           <SubmitButton>{t('file.submit')}</SubmitButton>
         </form>

@@ -2,20 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from '@/i18n/server';
 import { renewForHouseholdAction } from '@/actions/assistance/renew-for-household';
-import { ConsentCheckbox } from '@/components/assistance/consent-checkbox';
+import { CONSENT_FIELD_ERRORS, ConsentFields } from '@/components/assistance/consent-fields';
 import { parseId } from '@/components/bills/bill-dates';
-import { Field, FormMessage, PageTitle, SelectField, SubmitButton } from '@/components/ui/form';
+import { FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requirePermission } from '@/server/auth';
 import { ACCOUNT_CONSENT_METHODS, CONSENT_METHODS, getApplication } from '@/server/assistance';
-import { todayInShanghai } from '@/server/billing/today-in-shanghai';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('assistance');
   return { title: t('renewFor.metaTitle') };
 }
 
-const FIELD_ERRORS = ['consentMethod', 'consentGivenOn', 'consentConfirmed', 'tooLong'] as const;
 const FORM_ERRORS = ['not_renewable', 'program_inactive', 'no_accounts'] as const;
 
 /**
@@ -27,21 +25,24 @@ export default async function RenewForHouseholdPage({
   searchParams,
 }: {
   params: Promise<{ applicationId: string }>;
-  searchParams: Promise<{ error?: string }>;
+  /** After an error: the code and what was typed. */
+  searchParams: Promise<{
+    error?: string;
+    consentMethod?: string;
+    consentGivenOn?: string;
+    consentNote?: string;
+  }>;
 }) {
   const actor = await requirePermission('file:assistance:behalf');
   const applicationId = parseId((await params).applicationId);
   if (applicationId === null) pageNotFound();
   const application = await getApplication({ actor, applicationId });
   if (application?.renewal !== 'for_household') pageNotFound();
-  const { error } = await searchParams;
+  const { error, ...typed } = await searchParams;
   const t = await getTranslations('assistance');
-  const fieldError = FIELD_ERRORS.find((e) => e === error);
+  const fieldError = CONSENT_FIELD_ERRORS.find((e) => e === error);
   const formError = FORM_ERRORS.find((e) => e === error);
-  const errorOf = (name: (typeof FIELD_ERRORS)[number]) =>
-    fieldError === name ? [t(`errors.file.${name}`)] : undefined;
   const household = application.household;
-  const methods = household ? ACCOUNT_CONSENT_METHODS : CONSENT_METHODS;
   return (
     <div className="max-w-2xl space-y-6">
       <p>
@@ -61,40 +62,12 @@ export default async function RenewForHouseholdPage({
       </p>
       <form action={renewForHouseholdAction} className="space-y-5">
         <input type="hidden" name="applicationId" value={application.id} />
-        <SelectField
-          id="consentMethod"
-          label={t('file.consentMethod')}
-          hint={household ? t('renewFor.signedFormHint') : undefined}
-          options={[
-            { value: '', label: t('form.choose') },
-            ...methods.map((m) => ({ value: m, label: t(`consent.${m}`) })),
-          ]}
-          errors={errorOf('consentMethod')}
-          focus={fieldError === 'consentMethod'}
-          required
-        />
-        <Field
-          id="consentGivenOn"
-          type="date"
-          label={t('file.consentGivenOn')}
-          defaultValue={todayInShanghai()}
-          errors={errorOf('consentGivenOn')}
-          focus={fieldError === 'consentGivenOn'}
-          required
-        />
-        <Field
-          id="consentNote"
-          label={t('file.consentNote')}
-          hint={t('file.consentNoteHint')}
-          errors={errorOf('tooLong')}
-          focus={fieldError === 'tooLong'}
-          maxLength={500}
-        />
-        <ConsentCheckbox
-          errorId="consentConfirmed-error"
-          label={t(household ? 'fileAccount.consentConfirmed' : 'file.consentConfirmed')}
-          error={fieldError === 'consentConfirmed' ? t('errors.file.consentConfirmed') : undefined}
-          focus={fieldError === 'consentConfirmed'}
+        <ConsentFields
+          methods={household ? ACCOUNT_CONSENT_METHODS : CONSENT_METHODS}
+          error={fieldError}
+          typed={typed}
+          methodHint={household ? t('renewFor.signedFormHint') : undefined}
+          confirmLabel={t(household ? 'fileAccount.consentConfirmed' : 'file.consentConfirmed')}
         />
         <SubmitButton>{t('renewFor.submit')}</SubmitButton>
       </form>
