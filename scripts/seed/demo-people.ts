@@ -77,11 +77,16 @@ export type TDemoTariff = {
   tierPeriod: 'year' | 'month';
   /** Tier upper bounds per year (null = open) and unit prices, as numeric strings. */
   tiers: { upTo: string | null; unitPrice: string }[];
+  /** Per-unit surcharges billed as their own line (sewage treatment on water). */
+  surcharges?: { code: string; nameZh: string; nameEn: string; unitPrice: string }[];
 };
 
 /**
- * Residential tiered (阶梯) prices on annual usage. Water prices exclude the sewage surcharge,
- * which the billing issue adds as its own line.
+ * Residential tiered (阶梯) prices on annual usage. Water prices exclude the sewage-treatment
+ * charge (污水处理费), billed per m³ as its own line as real water bills print it. The source
+ * articles (../shared/seeds) name no figure; ¥1.42 per m³ is a published residential figure
+ * (a city's three-tier water price split into supply ¥1.42, sewage treatment ¥1.42 and water
+ * resource ¥0.20 per m³), so the demo shows an allowance waiving units and their sewage charge.
  */
 export const DEMO_TARIFFS: readonly TDemoTariff[] = [
   {
@@ -106,6 +111,9 @@ export const DEMO_TARIFFS: readonly TDemoTariff[] = [
       { upTo: '180', unitPrice: '5.00' },
       { upTo: '260', unitPrice: '7.00' },
       { upTo: null, unitPrice: '9.00' },
+    ],
+    surcharges: [
+      { code: 'SEWAGE', nameZh: '污水处理费', nameEn: 'Sewage treatment', unitPrice: '1.42' },
     ],
   },
 ];

@@ -37,6 +37,7 @@ export type TSeedCounts = Record<
   | 'account_links'
   | 'tariffs'
   | 'tariff_tiers'
+  | 'tariff_surcharges'
   | 'notices'
   | 'complaints',
   number
@@ -187,6 +188,7 @@ async function writeCity(
     account_links: 0,
     tariffs: 0,
     tariff_tiers: 0,
+    tariff_surcharges: 0,
     notices: 0,
     complaints: 0,
   };
@@ -277,6 +279,14 @@ async function writeTariffs(writer: TBulkWriter, args: TSeedArgs, counts: TSeedC
         [id, i + 1, tier.upTo, tier.unitPrice],
       );
       counts.tariff_tiers += 1;
+    }
+    for (const surcharge of tariff.surcharges ?? []) {
+      await writer.query(
+        `INSERT INTO tariff_surcharges (tariff_id, code, name_zh, name_en, unit_price)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [id, surcharge.code, surcharge.nameZh, surcharge.nameEn, surcharge.unitPrice],
+      );
+      counts.tariff_surcharges += 1;
     }
   }
 }

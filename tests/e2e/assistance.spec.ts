@@ -204,6 +204,10 @@ for (const javaScriptEnabled of [true, false]) {
   );
 }
 
+/** The demo water tariff bills sewage treatment per m³: the allowance waives it with its units. */
+const WAIVER_WITH_SEWAGE =
+  /低保户用水用电减免 [\d.]+ m³（含污水处理费）：第一档 [\d.]+ m³ × ¥[\d.]+ \+ 污水处理费 [\d.]+ m³ × ¥[\d.]+ = -¥[\d.]+/;
+
 // One test, because one water run for this month must come after both approvals: other specs
 // never bill this month's water, and a second run of the same month bills nothing new.
 test('the whole journey: apply, more information, approval, the waiver on the next bill and the renewal reminder; an officer files for a household without a login', async ({
@@ -289,7 +293,7 @@ test('the whole journey: apply, more information, approval, the waiver on the ne
   await main(page).getByRole('table').locator('a[href^="/bills/"]').first().click();
   await expect(page).toHaveURL(/\/bills\/\d+$/);
   const lines = main(page).getByRole('table').first();
-  await expect(lines).toContainText(/低保户用水用电减免 [\d.]+ m³ × ¥[\d.]+ = -¥[\d.]+/);
+  await expect(lines).toContainText(WAIVER_WITH_SEWAGE);
   await expect(lines).toContainText(/低保户用水用电减免 补退 \d{4}年\d{1,2}月账单 -¥[\d.]+/);
   await keepScreenshot(page, testInfo, 'assistance-bill-waiver');
 
@@ -302,7 +306,47 @@ test('the whole journey: apply, more information, approval, the waiver on the ne
   await signOut(page);
 
   await householdMemberSeesTheWaiver(page, testInfo, filed.reference);
+  await officerRenewsForTheHousehold(browser, testInfo, filed.applicationId);
 });
+
+/**
+ * The officer who filed for the household without a login renews it, without JavaScript: the
+ * consent is recorded again on its own page and the renewal opens pre-filled for the same
+ * household.
+ */
+async function officerRenewsForTheHousehold(
+  browser: Browser,
+  testInfo: TestInfo,
+  applicationId: string,
+) {
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL, javaScriptEnabled: false });
+  try {
+    await choosePreferences(context, { locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signInWithPassword(page, OFFICER, E2E_DEMO_PASSWORD);
+    await page.goto(`/assistance/${applicationId}`);
+    await main(page).getByRole('link', { name: '续办这项减免' }).click();
+    await expect(page).toHaveURL(new RegExp(`/assistance/${applicationId}/renew$`));
+    const household = householdFor('assistanceNoLogin');
+    await expect(main(page)).toContainText(`为户主 ${household.holderName} 续办`);
+    await main(page).getByLabel('居民是怎样同意的').selectOption('in_person');
+    await main(page)
+      .getByLabel(/我确认住户已同意由我代为申请/)
+      .check();
+    await keepScreenshot(page, testInfo, 'assistance-officer-renewal');
+    await main(page).getByRole('button', { name: '开始续办申请' }).click();
+    await expect(page).toHaveURL(/\/assistance\/\d+\?started=1$/);
+    expect(new URL(page.url()).pathname).not.toBe(`/assistance/${applicationId}`);
+    await expect(main(page)).toContainText('申请已创建');
+    await expect(main(page)).toContainText(`户主：${household.holderName}`);
+    // The renewed application offers no second renewal.
+    await page.goto(`/assistance/${applicationId}`);
+    await expect(main(page).getByRole('link', { name: '续办这项减免' })).toHaveCount(0);
+    await expect(main(page).getByRole('link', { name: '已提交续办申请，点击查看' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+}
 
 /**
  * Someone of the household without a login links its account after the approval: they see the
@@ -325,13 +369,17 @@ async function householdMemberSeesTheWaiver(page: Page, testInfo: TestInfo, refe
   await main(page).getByRole('table').locator('a[href^="/bills/"]').first().click();
   await expect(page).toHaveURL(/\/bills\/\d+$/);
   const lines = main(page).getByRole('table').first();
-  await expect(lines).toContainText(/低保户用水用电减免 [\d.]+ m³ × ¥[\d.]+ = -¥[\d.]+/);
+  await expect(lines).toContainText(WAIVER_WITH_SEWAGE);
   await expect(
     lines.getByText(/低保户用水用电减免 补退 \d{4}年\d{1,2}月账单 -¥[\d.]+/),
   ).toHaveCount(5);
   await expect(main(page).getByTestId('bill-nothing-to-pay')).toHaveText('本期账单无需缴费');
   await expect(main(page).getByRole('button', { name: /缴纳本期账单/ })).toHaveCount(0);
+  // Nothing to pay, so no due date: not on the bill, nor in the bill list.
+  await expect(main(page)).not.toContainText('缴费截止日');
   await keepScreenshot(page, testInfo, 'assistance-bill-nothing-to-pay');
+  await page.goBack();
+  await expect(main(page).getByRole('table').locator('tbody tr').first()).toContainText('无需缴费');
 }
 
 test(

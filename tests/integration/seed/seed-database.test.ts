@@ -19,6 +19,7 @@ async function tableCounts() {
     'account_links',
     'tariffs',
     'tariff_tiers',
+    'tariff_surcharges',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
@@ -99,6 +100,8 @@ describe('seeding the demo city', () => {
     expect(counts.account_links).toBe(6);
     expect(counts.tariffs).toBe(2);
     expect(counts.tariff_tiers).toBe(6);
+    // Sewage treatment on water, billed per m³ as its own line.
+    expect(counts.tariff_surcharges).toBe(1);
     const fingerprint = await readingsFingerprint();
 
     const again = await seedDatabase(handle, ARGS);
