@@ -306,6 +306,10 @@ test('the whole journey: apply, more information, approval, the waiver on the ne
   await signOut(page);
 
   await householdMemberSeesTheWaiver(page, testInfo, filed.reference);
+  // The officer's renewal page, axe-checked (Chinese, English, large text) before it is used.
+  await signOut(page);
+  await signInWithPassword(page, OFFICER, E2E_DEMO_PASSWORD);
+  await expectAccessibleInEveryVariant(page, context, `/assistance/${filed.applicationId}/renew`);
   await officerRenewsForTheHousehold(browser, testInfo, filed.applicationId);
 });
 
