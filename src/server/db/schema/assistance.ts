@@ -314,5 +314,8 @@ export const assistanceCredits = pgTable(
   (t) => [
     uniqueIndex('assistance_credits_grant_bill_key').on(t.grantId, t.billId),
     index('assistance_credits_on_bill_idx').on(t.creditedOnBillId),
+    // Credits given for a bill: the annual report and the billing run's owed-bill check look
+    // them up by the bill they waive (the unique key leads with the grant).
+    index('assistance_credits_bill_idx').on(t.billId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "assistance_credits_bill_idx" ON "assistance_credits" USING btree ("bill_id");
