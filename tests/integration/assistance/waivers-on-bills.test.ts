@@ -424,6 +424,21 @@ describe('one allowance per account and month', () => {
     expect((await approve(older.applicationId)).ok).toBe(true);
   });
 
+  it('refuses one of two overlapping allowances approved at the same moment', async () => {
+    const { actor, account } = await waterHousehold();
+    const dibao = await submitApplication({ actor, accountIds: [account.id] });
+    const other = await submitOtherAllowance(actor, account.id);
+    const results = await Promise.all([approve(dibao.applicationId), approve(other.applicationId)]);
+
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: 'allowance_overlap' });
+    const grants = [
+      ...(await grantsOf(dibao.applicationId)),
+      ...(await grantsOf(other.applicationId)),
+    ];
+    expect(grants).toHaveLength(1);
+  });
+
   it('waives a month once even when two allowance grants overlap (granted before the rule)', async () => {
     const { actor, account } = await waterHousehold();
     const dibao = await submitApplication({ actor, accountIds: [account.id] });
