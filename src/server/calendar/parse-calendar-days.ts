@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Reads the days staff type for one year of the working calendar: one day or one range per
  * line, as the State Council's notice lists them — `2027-01-01`, `2027-02-06 ~ 2027-02-14`

@@ -18,22 +18,24 @@ export function CalendarForm({ initial }: { initial: Record<(typeof FIELDS)[numb
     initialFormState,
   );
   const days = state.dayErrors;
-  const both = days?.both?.length
-    ? [t('calendar.errors.both', { days: days.both.join('、') })]
-    : undefined;
-  const errors: Partial<Record<(typeof FIELDS)[number], string[]>> = {
-    year: state.fieldErrors?.year?.map((k) => t(k)),
-    source: state.fieldErrors?.source?.map((k) => t(k)),
-    holidays: [
-      ...(state.fieldErrors?.holidays?.map((k) => t(k)) ?? []),
-      ...(days?.holidays?.map((e) => t(e.key, 'line' in e ? { line: e.line } : {})) ?? []),
-      ...(both ?? []),
-    ],
-    workdays: [
-      ...(state.fieldErrors?.workdays?.map((k) => t(k)) ?? []),
-      ...(days?.workdays?.map((e) => t(e.key, 'line' in e ? { line: e.line } : {})) ?? []),
-    ],
+  // Every message for one field: the schema's, then each bad line's, and for the days off
+  // the days typed in both boxes.
+  const errorsOf = (field: (typeof FIELDS)[number]) => {
+    const texts = [
+      ...(state.fieldErrors?.[field]?.map((k) => t(k)) ?? []),
+      ...((field === 'holidays' || field === 'workdays' ? days?.[field] : undefined)?.map((e) =>
+        t(e.key, 'line' in e ? { line: e.line } : {}),
+      ) ?? []),
+      ...(field === 'holidays' && days?.both?.length
+        ? [t('calendar.errors.both', { days: days.both.join('、') })]
+        : []),
+    ];
+    return texts.length > 0 ? texts : undefined;
   };
+  const errors = Object.fromEntries(FIELDS.map((f) => [f, errorsOf(f)])) as Record<
+    (typeof FIELDS)[number],
+    string[] | undefined
+  >;
   const firstError = FIELDS.find((f) => errors[f]?.length);
   const value = (field: (typeof FIELDS)[number]) => state.values?.[field] ?? initial[field];
   return (
@@ -65,7 +67,7 @@ export function CalendarForm({ initial }: { initial: Record<(typeof FIELDS)[numb
         rows={9}
         label={t('calendar.form.holidays')}
         hint={t('calendar.form.holidaysHint')}
-        errors={errors.holidays?.length ? errors.holidays : undefined}
+        errors={errors.holidays}
         focus={firstError === 'holidays'}
         defaultValue={value('holidays')}
       />
@@ -74,7 +76,7 @@ export function CalendarForm({ initial }: { initial: Record<(typeof FIELDS)[numb
         rows={5}
         label={t('calendar.form.workdays')}
         hint={t('calendar.form.workdaysHint')}
-        errors={errors.workdays?.length ? errors.workdays : undefined}
+        errors={errors.workdays}
         focus={firstError === 'workdays'}
         defaultValue={value('workdays')}
       />
