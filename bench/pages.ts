@@ -21,6 +21,7 @@ import { gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
+import { withServerNodeOptions } from '../scripts/server-node-options';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 650_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
@@ -203,7 +204,7 @@ function startServer(): ChildProcess {
   }
   // Next's own binary, not npx: a signal to npx would not reach the server.
   return spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env,
+    env: withServerNodeOptions(env),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

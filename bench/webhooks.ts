@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { withServerNodeOptions } from '../scripts/server-node-options';
 import Stripe from 'stripe';
 
 const EVENTS = 10_000;
@@ -122,7 +123,7 @@ function startServer(): ChildProcess {
   return spawn(
     process.execPath,
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...args] : args,
-    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+    { env: withServerNodeOptions(env), stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
 

@@ -4,6 +4,7 @@
  * prints the demo sign-ins and starts `next start` (which also runs the background jobs).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { withServerNodeOptions } from './server-node-options';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -86,7 +87,7 @@ console.log(`\nMail is not sent in the demo: read it at ${url}/dev/outbox\n`);
 // Next's own binary, not npx: Ctrl-C must reach the server itself.
 const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', PORT], {
   stdio: 'inherit',
-  env: { ...env, NODE_ENV: 'production' },
+  env: withServerNodeOptions({ ...env, NODE_ENV: 'production' }),
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill(signal));

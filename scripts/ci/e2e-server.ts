@@ -24,6 +24,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { E2E_SEED_ARGV } from '../../tests/fixtures/e2e-seed';
 import { E2E_BASE_URL, E2E_DIST_DIR, E2E_PORT } from './paths';
+import { withServerNodeOptions } from '../server-node-options';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, '.test-output');
@@ -183,7 +184,7 @@ async function main() {
   say(`next start on ${E2E_BASE_URL}`);
   server = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(E2E_PORT)], {
     cwd: root,
-    env,
+    env: withServerNodeOptions(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.pipe(log, { end: false });
