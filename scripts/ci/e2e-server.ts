@@ -114,6 +114,19 @@ function runStep(label: string, command: string, args: string[], env: NodeJS.Pro
 }
 
 /**
+ * The migrate, seed and billing steps each take the PGlite lock and drop it when their process
+ * exits. Waits (up to 15 s) until the last one has, so `next start` does not meet a lock its
+ * holder is about to drop: a server started at once after the steps was seen refusing with
+ * "in use by process N" while N was still exiting (or N's number had just been reused).
+ */
+async function waitForLockRelease(lockPath: string) {
+  for (let waited = 0; existsSync(lockPath) && waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (existsSync(lockPath)) say(`the lock ${lockPath} is still held; starting anyway`);
+}
+
+/**
  * `next build` with a custom distDir adds `<distDir>/types` to tsconfig.json's include list;
  * put the file back so a test run leaves the checkout as it found it.
  */
@@ -181,6 +194,7 @@ async function main() {
   } else {
     await buildWithoutTouchingTsconfig(next, env);
   }
+  if (pgliteDir) await waitForLockRelease(path.join(root, `${pgliteDir}.lock`));
   say(`next start on ${E2E_BASE_URL}`);
   server = spawn(next, ['start', '-H', '127.0.0.1', '-p', String(E2E_PORT)], {
     cwd: root,
