@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDays, parseCalendarDays } from './parse-calendar-days';
+import { formatCalendarDays } from './format-calendar-days';
+import { parseCalendarDays } from './parse-calendar-days';
 
 describe('parseCalendarDays', () => {
   it('reads single days and ranges with the separators a notice uses', () => {
