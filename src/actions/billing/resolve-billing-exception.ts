@@ -2,9 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { resolveBillingException } from '@/server/billing';
 import { ZResolveBillingExceptionSchema } from './billing-forms.schema';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 /** Corrects or releases one held-back month; the account is billed at once. */
 export async function resolveBillingExceptionAction(formData: FormData): Promise<void> {
@@ -28,19 +29,13 @@ export async function resolveBillingExceptionAction(formData: FormData): Promise
     );
   }
   const { exceptionId, runId, action, usage, note } = parsed.data;
-  let result;
-  try {
-    result = await resolveBillingException({
-      actor,
-      exceptionId,
-      action,
-      usage: action === 'correct' ? usage : undefined,
-      note: note || null,
-    });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await resolveBillingException({
+    actor,
+    exceptionId,
+    action,
+    usage: action === 'correct' ? usage : undefined,
+    note: note || null,
+  }).catch(notFoundWithoutPermission);
   if (!result.ok) {
     if (result.error === 'billing.exception_not_found') pageNotFound();
     redirect(`/staff/billing/runs/${runId}?done=already`);

@@ -2,10 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { parseFormData, safeValues, type TFormState } from '@/actions/form-state';
-import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { saveCalendarYear, type TCalendarDayError } from '@/server/calendar';
 import { ZSaveCalendarYearSchema } from './save-calendar-year.schema';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 /** The form state plus the day problems, each with the line it is on. */
 export type TCalendarFormState = TFormState & {
@@ -19,13 +19,7 @@ export async function saveCalendarYearAction(
   const actor = await requireStaff();
   const parsed = parseFormData(ZSaveCalendarYearSchema, formData);
   if (!parsed.ok) return parsed.state;
-  let result;
-  try {
-    result = await saveCalendarYear({ actor, ...parsed.data });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await saveCalendarYear({ actor, ...parsed.data }).catch(notFoundWithoutPermission);
   if (!result.ok)
     return {
       status: 'error',

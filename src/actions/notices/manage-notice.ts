@@ -2,14 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { cancelNotice, publishNotice, withdrawNotice } from '@/server/notices';
 import { ZCancelNoticeSchema, ZNoticeIdSchema, ZWithdrawNoticeSchema } from './save-notice.schema';
-
-function rethrowPermission(error: unknown): never {
-  if (error instanceof PermissionError) pageNotFound();
-  throw error;
-}
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 /** Publishes a saved draft; a lead-time or timing problem comes back to the notice's page. */
 export async function publishNoticeAction(formData: FormData): Promise<void> {
@@ -17,7 +13,7 @@ export async function publishNoticeAction(formData: FormData): Promise<void> {
   const parsed = ZNoticeIdSchema.safeParse({ noticeId: formData.get('noticeId') });
   if (!parsed.success) pageNotFound();
   const { noticeId } = parsed.data;
-  const result = await publishNotice({ actor, noticeId }).catch(rethrowPermission);
+  const result = await publishNotice({ actor, noticeId }).catch(notFoundWithoutPermission);
   if (!result.ok) {
     if (result.error === 'not_found') pageNotFound();
     const [problem] = Object.values(result.fields);
@@ -42,7 +38,7 @@ export async function withdrawNoticeAction(formData: FormData): Promise<void> {
       : 'withdrawReason';
     redirect(`/staff/notices/${idOnly.data.noticeId}?error=${code}`);
   }
-  const result = await withdrawNotice({ actor, ...parsed.data }).catch(rethrowPermission);
+  const result = await withdrawNotice({ actor, ...parsed.data }).catch(notFoundWithoutPermission);
   if (!result.ok) pageNotFound();
   redirect(`/staff/notices/${parsed.data.noticeId}?done=withdrawn`);
 }
@@ -66,7 +62,7 @@ export async function cancelNoticeAction(formData: FormData): Promise<void> {
       : 'cancelReason';
     redirect(`/staff/notices/${noticeId}?error=${code}`);
   }
-  const result = await cancelNotice({ actor, ...parsed.data }).catch(rethrowPermission);
+  const result = await cancelNotice({ actor, ...parsed.data }).catch(notFoundWithoutPermission);
   if (!result.ok) {
     if (result.error === 'not_found') pageNotFound();
     const code = result.error === 'reason' ? 'cancelReason' : `notRevisable.${result.reason}`;

@@ -3,10 +3,11 @@
 import { redirect } from 'next/navigation';
 import { fieldErrorsFrom, type TFormState } from '@/actions/form-state';
 import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { reviseNotice } from '@/server/notices';
 import { ZReviseNoticeSchema } from './save-notice.schema';
 import { noticeFieldErrorState, readNoticeForm } from './read-notice-form';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 /**
  * Revises a published notice (times, texts, targets) with the reason residents will read.
@@ -25,13 +26,9 @@ export async function reviseNoticeAction(
     return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values };
   }
   const { noticeId, reason, ...notice } = parsed.data;
-  let result;
-  try {
-    result = await reviseNotice({ actor, noticeId, notice, reason });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await reviseNotice({ actor, noticeId, notice, reason }).catch(
+    notFoundWithoutPermission,
+  );
   if (!result.ok) {
     if (result.error === 'not_found') pageNotFound();
     if (result.error === 'not_revisable')

@@ -3,10 +3,11 @@
 import { redirect } from 'next/navigation';
 import { fieldErrorsFrom, type TFormState } from '@/actions/form-state';
 import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { saveNotice } from '@/server/notices';
 import { ZSaveNoticeSchema } from './save-notice.schema';
 import { noticeFieldErrorState, readNoticeForm } from './read-notice-form';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 /**
  * Saves the notice form as a draft or publishes it. Errors come back beside their fields
@@ -21,13 +22,9 @@ export async function saveNoticeAction(_prev: TFormState, formData: FormData): P
     return { status: 'error', fieldErrors: fieldErrorsFrom(parsed.error), values };
   }
   const { noticeId, intent, ...notice } = parsed.data;
-  let result;
-  try {
-    result = await saveNotice({ actor, noticeId, notice, publish: intent === 'publish' });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await saveNotice({ actor, noticeId, notice, publish: intent === 'publish' }).catch(
+    notFoundWithoutPermission,
+  );
   if (!result.ok) {
     if (result.error === 'not_found') pageNotFound();
     return noticeFieldErrorState(result.fields, values);

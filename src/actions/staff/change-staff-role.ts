@@ -2,9 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { changeStaffRole } from '@/server/staff';
 import { ZChangeStaffRoleSchema } from './manage-staff.schema';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 export async function changeStaffRoleAction(formData: FormData): Promise<void> {
   const actor = await requireStaff();
@@ -13,13 +14,7 @@ export async function changeStaffRoleAction(formData: FormData): Promise<void> {
     role: formData.get('role'),
   });
   if (!parsed.success) redirect('/staff/users?error=invalid');
-  let result;
-  try {
-    result = await changeStaffRole({ actor, ...parsed.data });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await changeStaffRole({ actor, ...parsed.data }).catch(notFoundWithoutPermission);
   if (!result.ok) {
     if (result.error === 'not_found') pageNotFound();
     redirect('/staff/users?error=lastAdmin');

@@ -2,10 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { parseFormData, safeValues, type TFormState } from '@/actions/form-state';
-import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { createStaffUser } from '@/server/staff';
 import { ZCreateStaffUserSchema } from './manage-staff.schema';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 export async function createStaffUserAction(
   _prev: TFormState,
@@ -14,13 +14,7 @@ export async function createStaffUserAction(
   const actor = await requireStaff();
   const parsed = parseFormData(ZCreateStaffUserSchema, formData);
   if (!parsed.ok) return parsed.state;
-  let result;
-  try {
-    result = await createStaffUser({ actor, ...parsed.data });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await createStaffUser({ actor, ...parsed.data }).catch(notFoundWithoutPermission);
   if (!result.ok)
     return {
       status: 'error',

@@ -2,9 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { setStaffUserDisabled } from '@/server/staff';
 import { ZSetStaffStatusSchema } from './manage-staff.schema';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 export async function setStaffStatusAction(formData: FormData): Promise<void> {
   const actor = await requireStaff();
@@ -13,13 +14,9 @@ export async function setStaffStatusAction(formData: FormData): Promise<void> {
     disabled: formData.get('disabled'),
   });
   if (!parsed.success) redirect('/staff/users?error=invalid');
-  let result;
-  try {
-    result = await setStaffUserDisabled({ actor, ...parsed.data });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await setStaffUserDisabled({ actor, ...parsed.data }).catch(
+    notFoundWithoutPermission,
+  );
   if (!result.ok) {
     if (result.error === 'not_found') pageNotFound();
     redirect('/staff/users?error=lastAdmin');

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { parseFormData, safeValues, type TFormState } from '@/actions/form-state';
 import { requestOrigin } from '@/actions/request-origin';
-import { pageNotFound } from '@/lib/page-not-found';
-import { PermissionError, requireStaff } from '@/server/auth';
+import { requireStaff } from '@/server/auth';
 import { createTariffVersion } from '@/server/tariffs';
 import { toNewTariffVersion, ZCreateTariffVersionSchema } from './create-tariff-version.schema';
+import { notFoundWithoutPermission } from '@/actions/not-found-without-permission';
 
 export async function createTariffVersionAction(
   _prev: TFormState,
@@ -15,13 +15,10 @@ export async function createTariffVersionAction(
   const actor = await requireStaff();
   const parsed = parseFormData(ZCreateTariffVersionSchema, formData);
   if (!parsed.ok) return { ...parsed.state, values: formValues(formData) };
-  let result;
-  try {
-    result = await createTariffVersion({ actor, version: toNewTariffVersion(parsed.data) });
-  } catch (error) {
-    if (error instanceof PermissionError) pageNotFound();
-    throw error;
-  }
+  const result = await createTariffVersion({
+    actor,
+    version: toNewTariffVersion(parsed.data),
+  }).catch(notFoundWithoutPermission);
   if (!result.ok) {
     const values = formValues(formData);
     if (result.error === 'already_billed') {
