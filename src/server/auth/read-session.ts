@@ -1,9 +1,9 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
 import { authSecret } from '@/env';
 import { ROLES, type TRole } from '../db/schema';
 import { createSessionClaimsCache } from './session-claims-cache';
+import { decodeSessionToken } from './decode-session-token';
 
 /** Auth.js cookie names: `__Secure-` over https; large tokens are split into `.0`, `.1`, … */
 const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
@@ -35,20 +35,16 @@ export async function readSession(): Promise<TSessionClaims | null> {
     const cacheKey = `${name}\n${token}`;
     const cached = claimsCache.get(cacheKey, Date.now());
     if (cached) return cached;
-    try {
-      const payload = await decode({ token, secret: authSecret, salt: name });
-      const role = ROLES.find((r) => r === payload?.role);
-      if (!payload?.sub || !role) return null;
-      const claims: TSessionClaims = {
-        userId: payload.sub,
-        role,
-        issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
-      };
-      if (typeof payload.exp === 'number') claimsCache.set(cacheKey, claims, payload.exp * 1000);
-      return claims;
-    } catch {
-      return null;
-    }
+    const payload = await decodeSessionToken({ token, secret: authSecret, salt: name });
+    const role = ROLES.find((r) => r === payload?.role);
+    if (!payload || typeof payload.sub !== 'string' || !payload.sub || !role) return null;
+    const claims: TSessionClaims = {
+      userId: payload.sub,
+      role,
+      issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
+    };
+    if (typeof payload.exp === 'number') claimsCache.set(cacheKey, claims, payload.exp * 1000);
+    return claims;
   }
   return null;
 }
