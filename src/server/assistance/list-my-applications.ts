@@ -1,8 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { executeNamed } from '../db/execute-named';
 import type { TActor } from '../auth/actor';
-import { rowsOf } from '../billing/rows-of';
 import { applicantOrFiler } from './access';
 import type { TApplicationSummary } from './types';
 
@@ -11,8 +10,8 @@ import type { TApplicationSummary } from './types';
  * of approved ones (for "valid until" and renewal).
  */
 export async function listMyApplications(input: { actor: TActor }): Promise<TApplicationSummary[]> {
-  const db = await getDb();
-  const rows = rowsOf<{
+  // Named: the dashboard runs it on every visit.
+  const rows = await executeNamed<{
     id: number;
     reference: string;
     status: TApplicationSummary['status'];
@@ -26,7 +25,8 @@ export async function listMyApplications(input: { actor: TActor }): Promise<TApp
     valid_to: string | null;
     renewed: boolean;
   }>(
-    await db.execute(sql`
+    'my-applications',
+    sql`
       SELECT app.id, app.reference, app.status, p.name_zh, p.name_en, p.code, p.renewable,
              app.created_at, app.submitted_at,
              (SELECT min(g.valid_from)::text FROM assistance_grants g
@@ -40,7 +40,7 @@ export async function listMyApplications(input: { actor: TActor }): Promise<TApp
         JOIN assistance_programs p ON p.id = app.program_id
        WHERE ${applicantOrFiler(input.actor)}
        ORDER BY app.created_at DESC, app.id DESC
-       LIMIT 50`),
+       LIMIT 50`,
   );
   return rows.map((r) => ({
     id: r.id,

@@ -5,6 +5,7 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { linkOf } from '../accounts/link-of';
 import { getDb } from '../db';
+import { prepared } from '../db/prepared';
 import { bills, ledgerEntries, premises, serviceAccounts, tariffs } from '../db/schema';
 import { selectBillLines } from './select-bill-lines';
 import { tiersCrossed } from './tiers-crossed';
@@ -21,60 +22,77 @@ export async function getBill(input: {
 }): Promise<TBillDetail | null> {
   assertCan(input.actor, 'view:account:own');
   const db = await getDb();
-  const [row] = await db
-    .select({
-      id: bills.id,
-      accountId: bills.accountId,
-      period: bills.period,
-      usage: bills.usage,
-      estimated: bills.estimated,
-      readingFrom: bills.readingFrom,
-      readingTo: bills.readingTo,
-      totalFen: bills.totalFen,
-      currency: bills.currency,
-      issuedOn: bills.issuedOn,
-      dueOn: bills.dueOn,
-      utility: serviceAccounts.utility,
-      accountNumber: serviceAccounts.accountNumber,
-      holderName: serviceAccounts.holderName,
-      addressZh: premises.addressZh,
-      addressEn: premises.addressEn,
-      householdSize: premises.householdSize,
-      tariffNameZh: tariffs.nameZh,
-      tariffNameEn: tariffs.nameEn,
-      tierPeriod: tariffs.tierPeriod,
-      balanceFen:
-        sql<number>`(select coalesce(sum(${ledgerEntries.amountFen}), 0) from ${ledgerEntries} where ${ledgerEntries.accountId} = ${bills.accountId})`.mapWith(
-          Number,
+  // Prepared (built once, planned once per connection): the bill page runs these on every view.
+  const [row] = await prepared(db, 'bill-detail', (db) =>
+    db
+      .select({
+        id: bills.id,
+        accountId: bills.accountId,
+        period: bills.period,
+        usage: bills.usage,
+        estimated: bills.estimated,
+        readingFrom: bills.readingFrom,
+        readingTo: bills.readingTo,
+        totalFen: bills.totalFen,
+        currency: bills.currency,
+        issuedOn: bills.issuedOn,
+        dueOn: bills.dueOn,
+        utility: serviceAccounts.utility,
+        accountNumber: serviceAccounts.accountNumber,
+        holderName: serviceAccounts.holderName,
+        addressZh: premises.addressZh,
+        addressEn: premises.addressEn,
+        householdSize: premises.householdSize,
+        tariffNameZh: tariffs.nameZh,
+        tariffNameEn: tariffs.nameEn,
+        tierPeriod: tariffs.tierPeriod,
+        balanceFen:
+          sql<number>`(select coalesce(sum(${ledgerEntries.amountFen}), 0) from ${ledgerEntries} where ${ledgerEntries.accountId} = ${bills.accountId})`.mapWith(
+            Number,
+          ),
+      })
+      .from(bills)
+      .innerJoin(serviceAccounts, eq(serviceAccounts.id, bills.accountId))
+      .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
+      .leftJoin(tariffs, eq(tariffs.id, bills.tariffId))
+      .where(
+        and(
+          eq(bills.id, sql.placeholder('billId')),
+          exists(linkOf(sql.placeholder('userId'), bills.accountId)),
         ),
-    })
-    .from(bills)
-    .innerJoin(serviceAccounts, eq(serviceAccounts.id, bills.accountId))
-    .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
-    .leftJoin(tariffs, eq(tariffs.id, bills.tariffId))
-    .where(and(eq(bills.id, input.billId), exists(linkOf(input.actor.userId, bills.accountId))))
-    .limit(1);
+      )
+      .limit(1)
+      .prepare('bill-detail'),
+  ).execute({ billId: input.billId, userId: input.actor.userId });
   if (!row) return null;
 
-  const [previous] = await db
-    .select({
-      id: bills.id,
-      period: bills.period,
-      usage: bills.usage,
-      estimated: bills.estimated,
-      readingFrom: bills.readingFrom,
-      readingTo: bills.readingTo,
-      totalFen: bills.totalFen,
-      currency: bills.currency,
-      issuedOn: bills.issuedOn,
-      dueOn: bills.dueOn,
-    })
-    .from(bills)
-    .where(and(eq(bills.accountId, row.accountId), lt(bills.period, row.period)))
-    .orderBy(desc(bills.period))
-    .limit(1);
+  const [previous] = await prepared(db, 'bill-previous', (db) =>
+    db
+      .select({
+        id: bills.id,
+        period: bills.period,
+        usage: bills.usage,
+        estimated: bills.estimated,
+        readingFrom: bills.readingFrom,
+        readingTo: bills.readingTo,
+        totalFen: bills.totalFen,
+        currency: bills.currency,
+        issuedOn: bills.issuedOn,
+        dueOn: bills.dueOn,
+      })
+      .from(bills)
+      .where(
+        and(
+          eq(bills.accountId, sql.placeholder('accountId')),
+          lt(bills.period, sql.placeholder('period')),
+        ),
+      )
+      .orderBy(desc(bills.period))
+      .limit(1)
+      .prepare('bill-previous'),
+  ).execute({ accountId: row.accountId, period: row.period });
 
-  const lines = await selectBillLines(db, previous ? [row.id, previous.id] : [row.id]);
+  const lines = await selectBillLines(db, row.id, previous?.id ?? null);
   const ownLines = lines.get(row.id) ?? [];
   return {
     id: row.id,

@@ -1,6 +1,7 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
+import { prepared } from '../db/prepared';
 import { complaints } from '../db/schema';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
@@ -12,24 +13,26 @@ export async function listMyComplaints(input: {
   limit?: number;
 }): Promise<TResidentComplaintSummary[]> {
   assertCan(input.actor, 'file:complaint:own');
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: complaints.id,
-      reference: complaints.reference,
-      category: complaints.category,
-      subType: complaints.subType,
-      status: complaints.status,
-      createdAt: complaints.createdAt,
-      firstResponseDueAt: complaints.firstResponseDueAt,
-      firstRespondedAt: complaints.firstRespondedAt,
-      answerDueAt: complaints.answerDueAt,
-      nextDueAt: complaints.nextDueAt,
-      rating: complaints.rating,
-    })
-    .from(complaints)
-    .where(eq(complaints.filedByUserId, input.actor.userId))
-    .orderBy(desc(complaints.createdAt), desc(complaints.id))
-    .limit(input.limit ?? 100);
+  const rows = await prepared(await getDb(), 'my-complaints', (db) =>
+    db
+      .select({
+        id: complaints.id,
+        reference: complaints.reference,
+        category: complaints.category,
+        subType: complaints.subType,
+        status: complaints.status,
+        createdAt: complaints.createdAt,
+        firstResponseDueAt: complaints.firstResponseDueAt,
+        firstRespondedAt: complaints.firstRespondedAt,
+        answerDueAt: complaints.answerDueAt,
+        nextDueAt: complaints.nextDueAt,
+        rating: complaints.rating,
+      })
+      .from(complaints)
+      .where(eq(complaints.filedByUserId, sql.placeholder('userId')))
+      .orderBy(desc(complaints.createdAt), desc(complaints.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('my-complaints'),
+  ).execute({ userId: input.actor.userId, limit: input.limit ?? 100 });
   return rows.map(({ rating, ...r }) => ({ ...r, rated: rating !== null }));
 }

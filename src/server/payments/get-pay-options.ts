@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, eq, exists, sql } from 'drizzle-orm';
 import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { linkOf } from '../accounts/link-of';
 import { getDb } from '../db';
-import { payments, serviceAccounts } from '../db/schema';
+import { prepared } from '../db/prepared';
+import { serviceAccounts } from '../db/schema';
 import { amountToSettleBalance, amountToSettleBill } from './allocation';
 import { listOpenBills } from './ledger';
 import { paymentMode } from './payment-settings';
@@ -37,39 +38,36 @@ export async function getPayOptions(input: {
 }): Promise<TPayOptions | null> {
   assertCan(input.actor, 'view:account:own');
   const db = await getDb();
-  const [account] = await db
-    .select({ id: serviceAccounts.id })
-    .from(serviceAccounts)
-    .where(
-      and(
-        eq(serviceAccounts.id, input.accountId),
-        exists(linkOf(input.actor.userId, serviceAccounts.id)),
-      ),
-    )
-    .limit(1);
+  // One prepared statement for the account check and the payments in flight, as the bill page
+  // asks on every view. The outer column is written out in full in the sub-selects: drizzle
+  // drops table names in a one-table select.
+  const [account] = await prepared(db, 'pay-options', (db) =>
+    db
+      .select({
+        id: serviceAccounts.id,
+        openPayment: sql<{ id: string; status: string } | null>`(
+          select json_build_object('id', p.id, 'status', p.status) from payments p
+           where p.account_id = "service_accounts"."id" and p.channel = 'checkout'
+             and p.status in ('pending', 'processing')
+           limit 1)`,
+        directDebitInFlightFen: sql<number>`(
+          select coalesce(sum(p.amount_fen), 0) from payments p
+           where p.account_id = "service_accounts"."id" and p.channel = 'direct_debit'
+             and p.status = 'processing')`.mapWith(Number),
+      })
+      .from(serviceAccounts)
+      .where(
+        and(
+          eq(serviceAccounts.id, sql.placeholder('accountId')),
+          exists(linkOf(sql.placeholder('userId'), serviceAccounts.id)),
+        ),
+      )
+      .limit(1)
+      .prepare('pay-options'),
+  ).execute({ accountId: input.accountId, userId: input.actor.userId });
   if (!account) return null;
   const { balanceFen, openBills } = await listOpenBills(db, account.id);
-  const [open] = await db
-    .select({ id: payments.id, status: payments.status })
-    .from(payments)
-    .where(
-      and(
-        eq(payments.accountId, account.id),
-        eq(payments.channel, 'checkout'),
-        inArray(payments.status, ['pending', 'processing']),
-      ),
-    )
-    .limit(1);
-  const [inFlight] = await db
-    .select({ fen: sql<number>`coalesce(sum(${payments.amountFen}), 0)`.mapWith(Number) })
-    .from(payments)
-    .where(
-      and(
-        eq(payments.accountId, account.id),
-        eq(payments.channel, 'direct_debit'),
-        eq(payments.status, 'processing'),
-      ),
-    );
+  const open = account.openPayment;
   const billDueFen =
     input.billId === undefined ? null : amountToSettleBill(openBills, input.billId);
   const own = openBills.find((b) => b.billId === input.billId)?.openFen ?? 0;
@@ -80,10 +78,10 @@ export async function getPayOptions(input: {
     billDueFen,
     includesOlderBills: billDueFen !== null && billDueFen > own,
     openPayment:
-      open && (open.status === 'pending' || open.status === 'processing')
+      open?.status === 'pending' || open?.status === 'processing'
         ? { id: open.id, status: open.status }
         : null,
-    directDebitInFlightFen: inFlight?.fen ?? 0,
+    directDebitInFlightFen: account.directDebitInFlightFen,
     currency: 'CNY',
   };
 }

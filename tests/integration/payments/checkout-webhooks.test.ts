@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/db';
 import { paymentAllocations, paymentAttempts, stripeEvents } from '@/server/db/schema';
-import { getAccountBalance, handleStripeWebhook } from '@/server/payments';
+import { getAccountBalance, getPayOptions, handleStripeWebhook } from '@/server/payments';
 import { startCheckoutPayment } from '@/server/payments/start-checkout-payment';
 import {
   completeSandboxAuthentication,
@@ -255,6 +255,15 @@ describe('two pay requests at once', () => {
     if (!a.ok || !b.ok) return;
     expect(a.paymentId).toBe(b.paymentId);
     expect(a.redirectTo).toBe(b.redirectTo);
+    // The pay buttons now lead to that checkout instead of starting another; a stranger asking
+    // about the account gets nothing.
+    expect(await getPayOptions({ actor, accountId: account.id })).toMatchObject({
+      balanceDueFen: 12000,
+      openPayment: { id: a.paymentId, status: 'pending' },
+      directDebitInFlightFen: 0,
+    });
+    const stranger = await createResidentWithAccount({ utility: 'water' });
+    expect(await getPayOptions({ actor: stranger.actor, accountId: account.id })).toBeNull();
   });
 
   it('a paid bill cannot be paid again, and a stranger finds no account', async () => {
