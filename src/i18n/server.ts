@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import * as nextIntl from 'next-intl/server';
+import { IntlMessageFormat } from 'intl-messageformat';
 import {
   _createCache,
   _createIntlFormatters,
@@ -21,7 +22,33 @@ import {
  * safely by all requests. Messages, locale and time zone still come from the request's config.
  */
 const sharedCache = _createCache();
-const sharedFormatters = _createIntlFormatters(sharedCache);
+const sharedFormatters: ReturnType<typeof _createIntlFormatters> & {
+  getMessageFormat?: (
+    ...args: ConstructorParameters<typeof IntlMessageFormat>
+  ) => IntlMessageFormat;
+} = _createIntlFormatters(sharedCache);
+
+/**
+ * Compiled messages by locale, time zone and message text. use-intl's own memo keys every
+ * formatted message with `JSON.stringify` of all its arguments — the message, the locale, the
+ * whole table of date, time and number formats and the formatter options — on every call (a
+ * dashboard formats a few dozen messages with values: a twentieth of its CPU in a profile). Here
+ * the formats are fixed for the process (no custom or per-call formats; the time zone, the one part that
+ * could vary, is in the key), so the message, locale and time zone identify the result. Bounded
+ * by the catalogue.
+ */
+const messageFormats = new Map<string, IntlMessageFormat>();
+sharedFormatters.getMessageFormat = (message, locales, formats, options) => {
+  if (typeof message !== 'string') return new IntlMessageFormat(message, locales, formats, options);
+  const timeZone = formats?.date?.short?.timeZone ?? '';
+  const key = `${String(locales)}\u0000${timeZone}\u0000${message}`;
+  let format = messageFormats.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(message, locales, formats, options);
+    messageFormats.set(key, format);
+  }
+  return format;
+};
 
 /** The request's locale, messages and time zone (or another locale's, when asked for). */
 async function requestConfig(locale?: string) {
