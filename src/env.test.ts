@@ -8,6 +8,7 @@ describe('parseEnv', () => {
     expect(env.PGLITE_DIR).toBe('.data/pglite');
     expect(env.NODE_ENV).toBe('development');
     expect(env.SIGNIN_MAX_FAILURES_PER_EMAIL).toBe(5);
+    expect(env.DATABASE_POOL_MAX).toBe(20);
   });
 
   it('treats empty strings from .env files as unset', () => {
@@ -25,6 +26,7 @@ describe('parseEnv', () => {
     ['DATABASE_URL', 'not a url'],
     ['SIGNIN_WINDOW_MINUTES', '0'],
     ['SIGNIN_WINDOW_MINUTES', 'soon'],
+    ['DATABASE_POOL_MAX', '0'],
     ['STRIPE_SECRET_KEY', 'pk_live_123'],
     ['AUTH_SECRET', 'short'],
   ])('rejects %s=%s with a message naming the setting', (name, value) => {

@@ -15,6 +15,8 @@ const ZEnvSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     /** PostgreSQL URL. Unset: embedded PGlite in PGLITE_DIR. */
     DATABASE_URL: z.url().optional(),
+    /** Connections this process keeps to PostgreSQL at most. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     /** Signs session cookies and one-time links; required in production. */
     AUTH_SECRET: z.string().min(32).optional(),

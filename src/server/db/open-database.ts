@@ -38,14 +38,17 @@ export async function openDatabase(
   options: { databaseUrl?: string; pgliteDir?: string } = {},
 ): Promise<TDatabaseHandle> {
   const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
-  if (databaseUrl) return openPostgres(databaseUrl);
+  if (databaseUrl) return openPostgres(databaseUrl, env.DATABASE_POOL_MAX);
   return openPglite(options.pgliteDir ?? env.PGLITE_DIR);
 }
 
-export async function openPostgres(connectionString: string): Promise<TDatabaseHandle> {
+export async function openPostgres(
+  connectionString: string,
+  maxConnections = 20,
+): Promise<TDatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool({ connectionString, max: 20 });
+  const pool = new Pool({ connectionString, max: maxConnections });
   let closing = false;
   // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not
   // crash the process; the pool replaces it on next use.
