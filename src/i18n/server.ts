@@ -1,5 +1,6 @@
 import 'server-only';
-import { cache } from 'react';
+import { cache, use } from 'react';
+import type * as NextIntl from 'next-intl';
 import * as nextIntl from 'next-intl/server';
 import { IntlMessageFormat } from 'intl-messageformat';
 import {
@@ -61,15 +62,44 @@ async function requestConfig(locale?: string) {
   return { locale: locale ?? requestLocale, messages, timeZone };
 }
 
-const translatorFor = cache(async (locale: string | undefined, namespace: string | undefined) => {
-  const config = await requestConfig(locale);
-  return createTranslator({
+type TRequestConfig = Awaited<ReturnType<typeof requestConfig>>;
+
+/**
+ * Marks a promise's outcome where React's `use` looks for it (`status`, `value`, `reason`), so
+ * `use` of a promise that has already settled returns at once. Without it, the first `use` of a
+ * plain promise suspends the component until a later turn even when the value is there.
+ */
+function trackedForUse<T>(promise: Promise<T>): Promise<T> {
+  const thenable = promise as Promise<T> & { status?: string; value?: T; reason?: unknown };
+  thenable.status = 'pending';
+  promise.then(
+    (value) => {
+      thenable.status = 'fulfilled';
+      thenable.value = value;
+    },
+    (reason: unknown) => {
+      thenable.status = 'rejected';
+      thenable.reason = reason;
+    },
+  );
+  return promise;
+}
+
+/** The request's i18n config, once per request (per locale asked for). */
+const configFor = cache((locale: string | undefined) => trackedForUse(requestConfig(locale)));
+
+const translatorFrom = cache((config: TRequestConfig, namespace: string | undefined) =>
+  createTranslator({
     ...config,
     namespace,
     _cache: sharedCache,
     _formatters: sharedFormatters,
-  } as Parameters<typeof createTranslator>[0]);
-});
+  } as Parameters<typeof createTranslator>[0]),
+);
+
+const translatorFor = cache(async (locale: string | undefined, namespace: string | undefined) =>
+  translatorFrom(await configFor(locale), namespace),
+);
 
 /** Same signatures and result as next-intl's `getTranslations`. */
 export const getTranslations = ((
@@ -82,19 +112,40 @@ export const getTranslations = ((
         namespaceOrOptions.namespace,
       )) as typeof nextIntl.getTranslations;
 
-const formatter = cache(async () => {
-  const config = await requestConfig();
-  return createFormatter({
+const formatterFrom = cache((config: TRequestConfig) =>
+  createFormatter({
     ...config,
     _formatters: sharedFormatters,
     get now() {
       return new Date();
     },
-  });
-});
+  }),
+);
 
 /** Same result as next-intl's `getFormatter()`. */
-export const getFormatter = (() => formatter()) as typeof nextIntl.getFormatter;
+export const getFormatter = (async () =>
+  formatterFrom(await configFor(undefined))) as typeof nextIntl.getFormatter;
+
+/*
+ * The same for synchronous server components: `useTranslations`, `useFormatter` and `useLocale`
+ * read the request's config with React's `use`. The root layout has loaded it before any page
+ * renders, so they return at once, and the component is not an async one — each async server
+ * component costs React a suspended task, a separate chunk of the RSC payload and another turn
+ * of the event loop before its children render, which under load every request waits behind.
+ */
+
+/** Same result as next-intl's `getTranslations(namespace)`, for non-async server components. */
+export const useTranslations = ((namespace?: string) =>
+  translatorFrom(use(configFor(undefined)), namespace)) as typeof NextIntl.useTranslations;
+
+/** Same result as next-intl's `getFormatter()`, for non-async server components. */
+export const useFormatter = (() =>
+  formatterFrom(use(configFor(undefined)))) as typeof NextIntl.useFormatter;
+
+/** The request's locale, for non-async server components. */
+export function useLocale(): string {
+  return use(configFor(undefined)).locale;
+}
 
 export const getLocale = nextIntl.getLocale;
 export const getMessages = nextIntl.getMessages;

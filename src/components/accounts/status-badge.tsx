@@ -1,8 +1,8 @@
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 
 /** The account status in words, coloured only as a second cue. */
-export async function StatusBadge({ status }: { status: 'active' | 'suspended' | 'closed' }) {
-  const t = await getTranslations('accounts');
+export function StatusBadge({ status }: { status: 'active' | 'suspended' | 'closed' }) {
+  const t = useTranslations('accounts');
   const tone = {
     active: 'bg-green-50 text-success border-success',
     suspended: 'bg-amber-50 text-amber-900 border-amber-600',

@@ -1,19 +1,13 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { useFormatter, useLocale, useTranslations } from '@/i18n/server';
 import { dayDate } from '@/components/assistance/dates';
 import type { TApplicationSummary } from '@/server/assistance';
 
 /** The dashboard's small "help with bills" entry: apply, status, and until when a grant runs. */
-export async function DashboardAssistance({
-  applications,
-}: {
-  applications: TApplicationSummary[];
-}) {
-  const [t, format, locale] = await Promise.all([
-    getTranslations('assistance'),
-    getFormatter(),
-    getLocale(),
-  ]);
+export function DashboardAssistance({ applications }: { applications: TApplicationSummary[] }) {
+  const t = useTranslations('assistance');
+  const format = useFormatter();
+  const locale = useLocale();
   const zh = locale === 'zh-CN';
   const shown = applications
     .filter((a) => a.status !== 'withdrawn' && a.status !== 'rejected')

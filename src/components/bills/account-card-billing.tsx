@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { useFormatter, useLocale, useTranslations } from '@/i18n/server';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import type { TAccountBillingSummary } from '@/server/bills';
@@ -7,14 +7,10 @@ import { billDate } from './bill-dates';
 import { EstimatedBadge } from './estimated-badge';
 
 /** The money part of a dashboard account card: balance, latest bill and its due date. */
-export async function AccountCardBilling({
-  summary,
-}: {
-  summary: TAccountBillingSummary | undefined;
-}) {
-  const t = await getTranslations('bills');
-  const format = await getFormatter();
-  const locale = toLocale(await getLocale());
+export function AccountCardBilling({ summary }: { summary: TAccountBillingSummary | undefined }) {
+  const t = useTranslations('bills');
+  const format = useFormatter();
+  const locale = toLocale(useLocale());
   const money = (fen: number) => formatFen(fen, locale, summary?.currency ?? 'CNY');
   const bill = summary?.latestBill ?? null;
   return (
@@ -49,14 +45,14 @@ export async function AccountCardBilling({
 }
 
 /** The card footer's link to the account's bills. */
-export async function AccountBillsLink({
+export function AccountBillsLink({
   accountId,
   accountNumber,
 }: {
   accountId: number;
   accountNumber: string;
 }) {
-  const t = await getTranslations('bills');
+  const t = useTranslations('bills');
   return (
     <Link
       href={`/accounts/${accountId}/bills`}

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 import type { TResidentComplaintSummary } from '@/server/complaints';
 
 /** The dashboard's entry to repairs and complaints: what is open, what waits for a rating. */
-export async function DashboardComplaints({ cases }: { cases: TResidentComplaintSummary[] }) {
-  const t = await getTranslations('complaints');
+export function DashboardComplaints({ cases }: { cases: TResidentComplaintSummary[] }) {
+  const t = useTranslations('complaints');
   const open = cases.filter((c) => c.status !== 'closed').length;
   const toRate = cases.filter((c) => c.status === 'closed' && !c.rated).length;
   return (

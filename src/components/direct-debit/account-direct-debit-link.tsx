@@ -1,15 +1,15 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 
 /** The link to an account's direct-debit page, for account cards and account pages. */
-export async function AccountDirectDebitLink({
+export function AccountDirectDebitLink({
   accountId,
   accountNumber,
 }: {
   accountId: number;
   accountNumber: string;
 }) {
-  const t = await getTranslations('directDebit');
+  const t = useTranslations('directDebit');
   return (
     <Link
       href={`/accounts/${accountId}/direct-debit`}

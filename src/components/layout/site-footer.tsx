@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 import type { TContactChannels } from '@/server/site';
 
-export async function SiteFooter({ contact }: { contact: TContactChannels }) {
-  const t = await getTranslations('common');
-  const tComplaints = await getTranslations('complaints');
+export function SiteFooter({ contact }: { contact: TContactChannels }) {
+  const t = useTranslations('common');
+  const tComplaints = useTranslations('complaints');
   return (
     <footer className="mt-12 border-t border-slate-200 bg-slate-50">
       <div className="text-muted mx-auto grid max-w-5xl gap-4 px-4 py-6 text-sm sm:grid-cols-2">

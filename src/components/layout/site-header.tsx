@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 import { setLocale, setTextSize } from '@/actions/preferences/set-preference';
 import { signOutAction } from '@/actions/auth/sign-out';
 import { LOCALES, type TLocale } from '@/lib/locale';
@@ -14,10 +14,10 @@ export type TSiteHeaderProps = {
 const chip =
   'inline-flex min-h-11 items-center rounded-md border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50';
 
-export async function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
-  const t = await getTranslations('common');
-  const tInbox = await getTranslations('inbox');
-  const tComplaints = await getTranslations('complaints');
+export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
+  const t = useTranslations('common');
+  const tInbox = useTranslations('inbox');
+  const tComplaints = useTranslations('complaints');
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">

@@ -1,4 +1,4 @@
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 import type { TNoticeKind } from '@/server/notices';
 
 const KIND_STYLE: Record<TNoticeKind, string> = {
@@ -13,7 +13,7 @@ const KIND_STYLE: Record<TNoticeKind, string> = {
  * The kind of a notice as a labelled chip, plus "emergency" when it was published at short
  * notice, and "cancelled" or "updated" once it changed after publishing.
  */
-export async function NoticeBadges({
+export function NoticeBadges({
   kind,
   emergency,
   state = 'published',
@@ -22,7 +22,7 @@ export async function NoticeBadges({
   emergency: boolean;
   state?: 'published' | 'updated' | 'cancelled' | 'withdrawn';
 }) {
-  const t = await getTranslations('notices');
+  const t = useTranslations('notices');
   return (
     <span className="inline-flex flex-wrap gap-2">
       <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${KIND_STYLE[kind]}`}>

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { useFormatter, useLocale, useTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TNoticeChange } from '@/server/notices';
 
@@ -6,12 +6,10 @@ import type { TNoticeChange } from '@/server/notices';
  * One revision or the cancellation of a notice in words: when, what changed (times from → to,
  * areas added or removed, texts) and the reason staff gave. No staff names.
  */
-export async function NoticeChangeSummary({ change }: { change: TNoticeChange }) {
-  const [t, format, locale] = await Promise.all([
-    getTranslations('notices'),
-    getFormatter(),
-    getLocale().then(toLocale),
-  ]);
+export function NoticeChangeSummary({ change }: { change: TNoticeChange }) {
+  const t = useTranslations('notices');
+  const format = useFormatter();
+  const locale = toLocale(useLocale());
   const at = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const names = (districts: readonly { zh: string; en: string }[]) =>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from '@/i18n/server';
+import { useLocale, useTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TNoticeSummary, TPlaceName } from '@/server/notices';
 import { localizedText } from './localized-text';
@@ -8,15 +8,15 @@ import { NoticeChangeSummary } from './notice-change';
 import { NoticeTimeRange } from './notice-time-range';
 
 /** Where a notice applies, in words: district names and a count of single addresses. */
-export async function NoticeArea({
+export function NoticeArea({
   districts,
   accountTargets,
 }: {
   districts: TPlaceName[];
   accountTargets: number;
 }) {
-  const t = await getTranslations('notices');
-  const zh = toLocale(await getLocale()) === 'zh-CN';
+  const t = useTranslations('notices');
+  const zh = toLocale(useLocale()) === 'zh-CN';
   const parts = [
     ...(districts.length
       ? [
@@ -31,15 +31,15 @@ export async function NoticeArea({
 }
 
 /** One notice in a list (the public page): kind, title, when and where, and a link. */
-export async function NoticeListItem({
+export function NoticeListItem({
   notice,
   headingLevel = 'h3',
 }: {
   notice: TNoticeSummary;
   headingLevel?: 'h2' | 'h3';
 }) {
-  const t = await getTranslations('notices');
-  const locale = toLocale(await getLocale());
+  const t = useTranslations('notices');
+  const locale = toLocale(useLocale());
   const title = localizedText(notice.title, locale);
   const Heading = headingLevel;
   const headingId = `notice-${notice.id}-title`;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from '@/i18n/server';
+import { useLocale, useTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TResidentNotice } from '@/server/notices';
 import { localizedText } from './localized-text';
@@ -11,7 +11,7 @@ import { NoticeTimeRange } from './notice-time-range';
  * Dashboard section "Notices for your address": notices in force or coming for the premises of
  * the resident's linked accounts. Says so plainly when there are none.
  */
-export async function ResidentNotices({
+export function ResidentNotices({
   notices,
   showAddresses,
 }: {
@@ -19,8 +19,8 @@ export async function ResidentNotices({
   /** Name the address only for residents with more than one. */
   showAddresses: boolean;
 }) {
-  const t = await getTranslations('notices');
-  const locale = toLocale(await getLocale());
+  const t = useTranslations('notices');
+  const locale = toLocale(useLocale());
   return (
     <section aria-labelledby="notices-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from '@/i18n/server';
+import { useLocale, useTranslations } from '@/i18n/server';
 import { startPaymentAction } from '@/actions/payments/start-payment';
 import { SubmitButton } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';
@@ -10,7 +10,7 @@ import { paymentMode } from '@/server/payments';
  * The dashboard card's "pay the balance" button and history link. The amount on the button is
  * for reading; the server recomputes what to charge when the form is sent.
  */
-export async function PayBalanceButton({
+export function PayBalanceButton({
   accountId,
   accountNumber,
   balanceFen,
@@ -21,8 +21,8 @@ export async function PayBalanceButton({
   balanceFen: number;
   currency: string;
 }) {
-  const t = await getTranslations('payments');
-  const locale = toLocale(await getLocale());
+  const t = useTranslations('payments');
+  const locale = toLocale(useLocale());
   const available = paymentMode() !== 'off';
   return (
     <div className="mt-3 flex flex-wrap items-center gap-3">

@@ -1,15 +1,15 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 
 /** The link to an account's annual reports, for account cards and account pages. */
-export async function AccountReportsLink({
+export function AccountReportsLink({
   accountId,
   accountNumber,
 }: {
   accountId: number;
   accountNumber: string;
 }) {
-  const t = await getTranslations('reports');
+  const t = useTranslations('reports');
   return (
     <Link
       href={`/accounts/${accountId}/reports`}

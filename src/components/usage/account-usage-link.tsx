@@ -1,15 +1,15 @@
 import Link from 'next/link';
-import { getTranslations } from '@/i18n/server';
+import { useTranslations } from '@/i18n/server';
 
 /** The link to an account's usage page, for the dashboard card footer and the account page. */
-export async function AccountUsageLink({
+export function AccountUsageLink({
   accountId,
   accountNumber,
 }: {
   accountId: number;
   accountNumber: string;
 }) {
-  const t = await getTranslations('usage');
+  const t = useTranslations('usage');
   return (
     <Link
       href={`/accounts/${accountId}/usage`}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { getTranslations, useFormatter, useLocale, useTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { UtilityIcon } from '@/components/accounts/utility-icon';
 import { StatusBadge } from '@/components/accounts/status-badge';
@@ -129,16 +129,16 @@ export default async function DashboardPage({
   );
 }
 
-async function AccountCard({
+function AccountCard({
   account,
   billing,
 }: {
   account: TLinkedAccountSummary;
   billing?: TAccountBillingSummary;
 }) {
-  const t = await getTranslations('accounts');
-  const format = await getFormatter();
-  const zh = (await getLocale()) === 'zh-CN';
+  const t = useTranslations('accounts');
+  const format = useFormatter();
+  const zh = useLocale() === 'zh-CN';
   const unit = t(`unit.${account.utility}`);
   const number = (value: string) => format.number(Number(value), { maximumFractionDigits: 2 });
   const headingId = `account-${account.id}-heading`;
