@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from '@/i18n/server';
+import { useLocale, useTranslations } from '@/i18n/server';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 
@@ -6,7 +6,7 @@ import { toLocale } from '@/lib/locale';
  * What the account owes now (Σ ledger). A negative balance is money in credit, said in words
  * rather than as a minus sign.
  */
-export async function BalanceSummary({
+export function BalanceSummary({
   balanceFen,
   currency,
   label,
@@ -17,8 +17,8 @@ export async function BalanceSummary({
   label: string;
   hint?: string;
 }) {
-  const t = await getTranslations('bills');
-  const locale = toLocale(await getLocale());
+  const t = useTranslations('bills');
+  const locale = toLocale(useLocale());
   return (
     <div>
       <p className="text-muted">{label}</p>

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { useFormatter, useLocale, useTranslations } from '@/i18n/server';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import {
@@ -12,7 +12,7 @@ import type { TBillDetail } from '@/server/bills';
 import { billDate } from './bill-dates';
 
 /** "Why is this bill different": the reasons in words, then the lines side by side. */
-export async function BillComparison({
+export function BillComparison({
   comparison,
   utility,
   currency,
@@ -21,9 +21,9 @@ export async function BillComparison({
   utility: TBillDetail['utility'];
   currency: string;
 }) {
-  const t = await getTranslations('bills');
-  const format = await getFormatter();
-  const locale = toLocale(await getLocale());
+  const t = useTranslations('bills');
+  const format = useFormatter();
+  const locale = toLocale(useLocale());
   const money = (fen: number) => formatFen(fen, locale, currency);
   const signed = (fen: number) => (fen > 0 ? `+${money(fen)}` : money(fen));
   const quantity = (value: string) => formatQuantity(value, locale);

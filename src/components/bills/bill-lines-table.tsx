@@ -1,12 +1,12 @@
-import { getLocale, getTranslations } from '@/i18n/server';
+import { useLocale, useTranslations } from '@/i18n/server';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import { renderBillLine, type TBillDetail } from '@/server/bills';
 
 /** Every stored line of a bill as a sentence with its amount, and the total. */
-export async function BillLinesTable({ bill }: { bill: TBillDetail }) {
-  const t = await getTranslations();
-  const locale = toLocale(await getLocale());
+export function BillLinesTable({ bill }: { bill: TBillDetail }) {
+  const t = useTranslations();
+  const locale = toLocale(useLocale());
   const money = (fen: number) => formatFen(fen, locale, bill.currency);
   return (
     <table className="w-full border-collapse">

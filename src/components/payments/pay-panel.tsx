@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from '@/i18n/server';
+import { useLocale, useTranslations } from '@/i18n/server';
 import { startPaymentAction } from '@/actions/payments/start-payment';
 import { FormMessage, SecondaryButton, SubmitButton } from '@/components/ui/form';
 import { toLocale } from '@/lib/locale';
@@ -12,7 +12,7 @@ const NOTICES = ['nothing_to_pay', 'provider_error', 'unavailable'] as const;
  * The pay buttons for one account (and, on a bill page, for that bill). Each is a plain form:
  * it names what to pay, never an amount — the server works the amount out.
  */
-export async function PayPanel({
+export function PayPanel({
   options,
   billId,
   billTotalFen,
@@ -32,8 +32,8 @@ export async function PayPanel({
   /** Off on the history page itself. */
   historyLink?: boolean;
 }) {
-  const t = await getTranslations('payments');
-  const locale = toLocale(await getLocale());
+  const t = useTranslations('payments');
+  const locale = toLocale(useLocale());
   const money = (fen: number) => formatFen(fen, locale, options.currency);
   const shownNotice = NOTICES.find((n) => n === notice);
   const billDue = options.billDueFen;
