@@ -11,6 +11,20 @@ import { selectBillLines } from './select-bill-lines';
 import { tiersCrossed } from './tiers-crossed';
 import type { TBillDetail } from './types';
 
+/** What the bill page shows of a bill and of the one before it. */
+const billColumns = {
+  id: bills.id,
+  period: bills.period,
+  usage: bills.usage,
+  estimated: bills.estimated,
+  readingFrom: bills.readingFrom,
+  readingTo: bills.readingTo,
+  totalFen: bills.totalFen,
+  currency: bills.currency,
+  issuedOn: bills.issuedOn,
+  dueOn: bills.dueOn,
+};
+
 /**
  * One of the actor's bills with every stored line, the account's balance and the bill before it
  * (for "why is this bill different"). Null when the bill does not exist or is not on an
@@ -26,17 +40,8 @@ export async function getBill(input: {
   const [row] = await prepared(db, 'bill-detail', (db) =>
     db
       .select({
-        id: bills.id,
+        ...billColumns,
         accountId: bills.accountId,
-        period: bills.period,
-        usage: bills.usage,
-        estimated: bills.estimated,
-        readingFrom: bills.readingFrom,
-        readingTo: bills.readingTo,
-        totalFen: bills.totalFen,
-        currency: bills.currency,
-        issuedOn: bills.issuedOn,
-        dueOn: bills.dueOn,
         utility: serviceAccounts.utility,
         accountNumber: serviceAccounts.accountNumber,
         holderName: serviceAccounts.holderName,
@@ -68,18 +73,7 @@ export async function getBill(input: {
 
   const [previous] = await prepared(db, 'bill-previous', (db) =>
     db
-      .select({
-        id: bills.id,
-        period: bills.period,
-        usage: bills.usage,
-        estimated: bills.estimated,
-        readingFrom: bills.readingFrom,
-        readingTo: bills.readingTo,
-        totalFen: bills.totalFen,
-        currency: bills.currency,
-        issuedOn: bills.issuedOn,
-        dueOn: bills.dueOn,
-      })
+      .select(billColumns)
       .from(bills)
       .where(
         and(
