@@ -48,7 +48,11 @@ export async function openPostgres(
 ): Promise<TDatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool({ connectionString, max: maxConnections });
+  // Idle connections are kept for a minute (node-postgres' default is 10 s): a new one costs the
+  // server a backend process with cold catalogue caches and every named statement prepared
+  // again, and a site's traffic pauses for ten seconds often enough (bench:pages' dashboard,
+  // loaded after 10 s of pages without queries, opened its 20 connections anew each round).
+  const pool = new Pool({ connectionString, max: maxConnections, idleTimeoutMillis: 60_000 });
   let closing = false;
   // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not
   // crash the process; the pool replaces it on next use.
