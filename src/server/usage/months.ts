@@ -1,5 +1,4 @@
 import 'server-only';
-import { TIME_ZONE } from '@/lib/locale';
 
 /**
  * Month arithmetic on `YYYY-MM-01` strings (meter readings are keyed by the first day of the
@@ -35,15 +34,8 @@ export function monthDistance(from: string, to: string): number {
   return serialOf(to) - serialOf(from);
 }
 
-/** Today's date in Asia/Shanghai, `YYYY-MM-DD`. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+/** Today's date in Asia/Shanghai, `YYYY-MM-DD` (one formatter for the process). */
+export { todayInShanghai } from '../billing/today-in-shanghai';
 
 /** The first day of the month of a `YYYY-MM-DD` date. */
 export function monthOf(date: string): string {

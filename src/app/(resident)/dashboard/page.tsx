@@ -30,14 +30,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('dashboard.title') };
 }
 
+/** Made once: building an Intl formatter costs more than the rest of the greeting. */
+const hourInCity = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+});
+
 function partOfDay(now: Date): 'morning' | 'afternoon' | 'evening' {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      hour: 'numeric',
-      hourCycle: 'h23',
-      timeZone: TIME_ZONE,
-    }).format(now),
-  );
+  const hour = Number(hourInCity.format(now));
   if (hour >= 4 && hour < 12) return 'morning';
   if (hour >= 12 && hour < 18) return 'afternoon';
   return 'evening';
