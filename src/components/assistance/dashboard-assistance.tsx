@@ -42,10 +42,7 @@ export function DashboardAssistance({ applications }: { applications: TApplicati
         </ul>
       )}
       <p className="flex flex-wrap gap-3">
-        <Link
-          href="/assistance"
-          className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
-        >
+        <Link href="/assistance" className="btn-outline-sm">
           {t('dashboard.apply')}
         </Link>
         {applications.length > 0 ? (

@@ -27,7 +27,7 @@ export async function DocumentList({
         return (
           <li key={d.id} className="space-y-2">
             <p className="flex flex-wrap items-center gap-3">
-              <a href={href} className="inline-flex min-h-11 items-center font-semibold">
+              <a href={href} className="link-action">
                 {t('documents.open', { name: d.originalName })}
               </a>
               <span className="text-muted text-sm">

@@ -57,7 +57,7 @@ export function AccountBillsLink({
     <Link
       href={`/accounts/${accountId}/bills`}
       aria-label={t('dashboard.billsFor', { number: accountNumber })}
-      className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+      className="btn-outline-sm"
     >
       {t('dashboard.bills')}
     </Link>

@@ -20,10 +20,10 @@ export function DashboardComplaints({ cases }: { cases: TResidentComplaintSummar
         <p className="font-semibold text-amber-900">{t('dashboard.toRate', { count: toRate })}</p>
       ) : null}
       <p className="flex flex-wrap gap-4">
-        <Link href="/complaints" className="inline-flex min-h-11 items-center font-semibold">
+        <Link href="/complaints" className="link-action">
           {t('dashboard.view')}
         </Link>
-        <Link href="/complaints/new" className="inline-flex min-h-11 items-center font-semibold">
+        <Link href="/complaints/new" className="link-action">
           {t('dashboard.new')}
         </Link>
       </p>

@@ -14,7 +14,7 @@ export function AccountDirectDebitLink({
     <Link
       href={`/accounts/${accountId}/direct-debit`}
       aria-label={t('cardLinkFor', { number: accountNumber })}
-      className="inline-flex min-h-11 items-center px-2 font-semibold"
+      className="link-action px-2"
     >
       {t('cardLink')}
     </Link>

@@ -11,9 +11,6 @@ export type TSiteHeaderProps = {
   viewer: { signedIn: false } | { signedIn: true; isStaff: boolean; unread: number };
 };
 
-const chip =
-  'inline-flex min-h-11 items-center rounded-md border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50';
-
 export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
   const t = useTranslations('common');
   const tInbox = useTranslations('inbox');
@@ -31,13 +28,13 @@ export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
         <nav aria-label={t('nav.label')} className="flex flex-wrap items-center gap-2">
           {viewer.signedIn ? (
             <>
-              <Link className={chip} href="/dashboard">
+              <Link className="chip" href="/dashboard">
                 {t('nav.dashboard')}
               </Link>
-              <Link className={chip} href="/complaints">
+              <Link className="chip" href="/complaints">
                 {tComplaints('nav')}
               </Link>
-              <Link className={chip} href="/inbox">
+              <Link className="chip" href="/inbox">
                 {viewer.unread > 0 ? (
                   <>
                     <span className="sr-only">{tInbox('navUnread', { count: viewer.unread })}</span>
@@ -53,22 +50,22 @@ export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
                 )}
               </Link>
               {viewer.isStaff ? (
-                <Link className={chip} href="/staff">
+                <Link className="chip" href="/staff">
                   {t('nav.staff')}
                 </Link>
               ) : null}
               <form action={signOutAction}>
-                <button type="submit" className={chip}>
+                <button type="submit" className="chip">
                   {t('nav.signOut')}
                 </button>
               </form>
             </>
           ) : (
             <>
-              <Link className={chip} href="/sign-in">
+              <Link className="chip" href="/sign-in">
                 {t('nav.signIn')}
               </Link>
-              <Link className={chip} href="/register">
+              <Link className="chip" href="/register">
                 {t('nav.register')}
               </Link>
             </>
@@ -88,7 +85,7 @@ export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
                 lang={l}
                 aria-pressed={l === locale}
                 aria-describedby="language-label"
-                className={`${chip} ${l === locale ? 'bg-brand-600 hover:bg-brand-700 text-white' : ''}`}
+                className={`chip ${l === locale ? 'bg-brand-600 hover:bg-brand-700 text-white' : ''}`}
               >
                 {LOCALE_NAMES[l]}
               </button>
@@ -99,7 +96,7 @@ export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
               type="submit"
               name="size"
               value={largeText ? 'normal' : 'large'}
-              className={chip}
+              className="chip"
             >
               {largeText ? t('textSize.normal') : t('textSize.large')}
             </button>

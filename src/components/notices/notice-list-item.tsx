@@ -75,7 +75,7 @@ export function NoticeListItem({
         <Link
           href={`/notices/${notice.id}`}
           aria-label={t('public.openLabel', { title: title.value })}
-          className="inline-flex min-h-11 items-center font-semibold"
+          className="link-action"
         >
           {t('public.open')}
         </Link>

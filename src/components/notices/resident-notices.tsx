@@ -27,7 +27,7 @@ export function ResidentNotices({
         <h2 id="notices-heading" className="text-xl font-semibold">
           {t('dashboard.title')}
         </h2>
-        <Link href="/notices" className="inline-flex min-h-11 items-center font-semibold">
+        <Link href="/notices" className="link-action">
           {t('dashboard.all')}
         </Link>
       </div>

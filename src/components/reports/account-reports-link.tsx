@@ -14,7 +14,7 @@ export function AccountReportsLink({
     <Link
       href={`/accounts/${accountId}/reports`}
       aria-label={t('list.linkFor', { number: accountNumber })}
-      className="inline-flex min-h-11 items-center px-2 font-semibold"
+      className="link-action px-2"
     >
       {t('list.link')}
     </Link>

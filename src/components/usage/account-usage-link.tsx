@@ -14,7 +14,7 @@ export function AccountUsageLink({
     <Link
       href={`/accounts/${accountId}/usage`}
       aria-label={t('linkFor', { number: accountNumber })}
-      className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+      className="btn-outline-sm"
     >
       {t('link')}
     </Link>

@@ -11,9 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('list.title') };
 }
 
-const primaryLink =
-  'inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white no-underline hover:bg-brand-700';
-
 export default async function ComplaintsPage() {
   const actor = await requireUser();
   const [t, format, cases] = await Promise.all([
@@ -27,7 +24,7 @@ export default async function ComplaintsPage() {
     <div className="space-y-6">
       <PageTitle lead={t('list.lead')}>{t('list.title')}</PageTitle>
       <p>
-        <Link href="/complaints/new" className={primaryLink}>
+        <Link href="/complaints/new" className="btn-primary">
           {t('list.new')}
         </Link>
       </p>
@@ -89,7 +86,7 @@ export default async function ComplaintsPage() {
                     <Link
                       href={`/complaints/${c.id}`}
                       aria-label={t('list.openLabel', { reference: c.reference })}
-                      className="inline-flex min-h-11 items-center font-semibold"
+                      className="link-action"
                     >
                       {t('list.open')}
                     </Link>

@@ -44,9 +44,6 @@ function partOfDay(now: Date): 'morning' | 'afternoon' | 'evening' {
   return 'evening';
 }
 
-const primaryLink =
-  'inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white no-underline hover:bg-brand-700';
-
 export default async function DashboardPage({
   searchParams,
 }: {
@@ -94,7 +91,7 @@ export default async function DashboardPage({
             {t('dashboard.accounts.title')}
           </h2>
           {accounts.length > 0 ? (
-            <Link href="/accounts/link" className={primaryLink}>
+            <Link href="/accounts/link" className="btn-primary">
               {t('dashboard.accounts.linkAnother')}
             </Link>
           ) : null}
@@ -103,7 +100,7 @@ export default async function DashboardPage({
           <div className="rounded-xl border-2 border-dashed border-slate-300 p-6">
             <h3 className="text-lg font-semibold">{t('dashboard.empty.title')}</h3>
             <p className="mt-2 max-w-prose">{t('dashboard.empty.body')}</p>
-            <Link href="/accounts/link" className={`${primaryLink} mt-4`}>
+            <Link href="/accounts/link" className={`btn-primary mt-4`}>
               {t('dashboard.empty.action')}
             </Link>
           </div>
@@ -230,7 +227,7 @@ function AccountCard({
         <Link
           href={`/accounts/${account.id}`}
           aria-label={t('card.detailsFor', { number: account.accountNumber })}
-          className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
+          className="btn-outline-sm"
         >
           {t('card.details')}
         </Link>

@@ -66,10 +66,7 @@ export default async function AssistanceQueuePage() {
               {queue.map((item) => (
                 <tr key={item.id} className="border-b border-slate-200">
                   <td className="py-2 pr-4">
-                    <Link
-                      href={`/staff/assistance/${item.id}`}
-                      className="inline-flex min-h-11 items-center font-semibold"
-                    >
+                    <Link href={`/staff/assistance/${item.id}`} className="link-action">
                       {item.reference}
                     </Link>
                   </td>

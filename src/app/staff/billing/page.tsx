@@ -124,7 +124,7 @@ export default async function BillingRunsPage({
                           period: monthLabel(run.period),
                           utility: t(`utility.${run.utility}`),
                         })}
-                        className="inline-flex min-h-11 items-center font-semibold"
+                        className="link-action"
                       >
                         {t('runs.open')}
                       </Link>

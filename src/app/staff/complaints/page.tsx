@@ -215,7 +215,7 @@ export default async function StaffComplaintsPage({
                     <Link
                       href={`/staff/complaints/${c.id}`}
                       aria-label={t('staff.openLabel', { reference: c.reference })}
-                      className="inline-flex min-h-11 items-center font-semibold"
+                      className="link-action"
                     >
                       {t('staff.open')}
                     </Link>

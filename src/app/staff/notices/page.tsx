@@ -10,9 +10,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('staff.title') };
 }
 
-const primaryLink =
-  'inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white no-underline hover:bg-brand-700';
-
 export default async function StaffNoticesPage({
   searchParams,
 }: {
@@ -35,7 +32,7 @@ export default async function StaffNoticesPage({
     <div className="space-y-6">
       <PageTitle lead={t('staff.lead')}>{t('staff.title')}</PageTitle>
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <Link href="/staff/notices/new" className={primaryLink}>
+        <Link href="/staff/notices/new" className="btn-primary">
           {t('staff.new')}
         </Link>
         <form method="get" action="/staff/notices" className="flex flex-wrap items-end gap-3">
@@ -87,11 +84,7 @@ export default async function StaffNoticesPage({
               {notices.map((n) => (
                 <tr key={n.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4">
-                    <Link
-                      href={`/staff/notices/${n.id}`}
-                      lang="zh-CN"
-                      className="inline-flex min-h-11 items-center font-semibold"
-                    >
+                    <Link href={`/staff/notices/${n.id}`} lang="zh-CN" className="link-action">
                       {n.titleZh}
                     </Link>
                   </td>

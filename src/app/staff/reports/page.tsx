@@ -55,7 +55,7 @@ export default async function StaffReportsPage({ searchParams }: TProps) {
         </h2>
         {running ? (
           <p className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            <Link href="/staff/reports" className="inline-flex min-h-11 items-center font-semibold">
+            <Link href="/staff/reports" className="link-action">
               {t('staff.refresh')}
             </Link>
             {watching ? (

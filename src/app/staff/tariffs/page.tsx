@@ -59,10 +59,7 @@ async function UtilitySection({
             {t('list.versionCount', { count: versions.length })}
           </span>
         </h2>
-        <Link
-          href={`/staff/tariffs/new?utility=${utility}`}
-          className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
-        >
+        <Link href={`/staff/tariffs/new?utility=${utility}`} className="btn-primary">
           {t('list.newVersion', { utility })}
         </Link>
       </div>

@@ -36,10 +36,7 @@ export default async function StaffUsersPage({
       {done ? <FormMessage tone="success">{t(`users.done.${done}`)}</FormMessage> : null}
       {error ? <FormMessage tone="error">{t(`users.errors.${error}`)}</FormMessage> : null}
       <p>
-        <Link
-          href="/staff/users/new"
-          className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
-        >
+        <Link href="/staff/users/new" className="btn-primary">
           {t('users.create')}
         </Link>
       </p>

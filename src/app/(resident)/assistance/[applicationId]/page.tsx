@@ -131,10 +131,7 @@ export default async function ApplicationPage({ params, searchParams }: TProps) 
         {application.renewal === 'for_household' ? (
           <div className="pt-2">
             <p className="mb-2">{t('detail.renewHint')}</p>
-            <Link
-              href={`/assistance/${application.id}/renew`}
-              className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
-            >
+            <Link href={`/assistance/${application.id}/renew`} className="btn-primary">
               {t('detail.renew')}
             </Link>
           </div>

@@ -99,10 +99,7 @@ export default async function BillPage({ params, searchParams }: TProps) {
           </div>
         ) : null}
         <p className="sm:col-span-2">
-          <a
-            href={`/bills/${bill.id}/pdf`}
-            className="border-brand-600 inline-flex min-h-12 items-center rounded-lg border-2 px-5 font-semibold no-underline"
-          >
+          <a href={`/bills/${bill.id}/pdf`} className="btn-outline">
             {t('detail.pdf')}
           </a>
           <span className="text-muted ml-3 text-sm">{t('detail.pdfHint')}</span>

@@ -44,10 +44,7 @@ export default async function PaymentPage({
       <PaymentFacts payment={payment} />
       <p className="flex flex-wrap gap-4">
         {paid ? (
-          <a
-            href={`${path}/pdf`}
-            className="border-brand-600 inline-flex min-h-12 items-center rounded-lg border-2 px-5 font-semibold no-underline"
-          >
+          <a href={`${path}/pdf`} className="btn-outline">
             {t('page.pdf')}
           </a>
         ) : null}

@@ -151,7 +151,7 @@ export default async function SandboxCheckoutPage({
                     <li key={method}>
                       <Link
                         href={`/sandbox/checkout/${session.id}/wallet/${method}`}
-                        className="border-brand-600 inline-flex min-h-12 items-center rounded-lg border-2 px-5 font-semibold no-underline"
+                        className="btn-outline"
                       >
                         {t(`method.${method}`)}
                       </Link>

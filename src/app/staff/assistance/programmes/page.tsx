@@ -31,10 +31,7 @@ export default async function ProgramsPage({
       <PageTitle lead={t('programs.lead')}>{t('programs.title')}</PageTitle>
       {params.saved ? <FormMessage tone="success">{t('programs.saved')}</FormMessage> : null}
       <p>
-        <Link
-          href="/staff/assistance/programmes/new"
-          className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
-        >
+        <Link href="/staff/assistance/programmes/new" className="btn-primary">
           {t('programs.new')}
         </Link>
       </p>
@@ -66,7 +63,7 @@ export default async function ProgramsPage({
             <Link
               href={`/staff/assistance/programmes/${p.id}`}
               aria-label={t('programs.editLabel', { name: zh ? p.name.zh : p.name.en })}
-              className="inline-flex min-h-11 items-center font-semibold"
+              className="link-action"
             >
               {t('programs.edit')}
             </Link>

@@ -182,10 +182,7 @@ export default async function StaffNoticePage({
             </p>
             <SubmitButton aria-describedby="publish-hint">{t('staff.detail.publish')}</SubmitButton>
           </form>
-          <Link
-            href={`/staff/notices/${notice.id}/edit`}
-            className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
-          >
+          <Link href={`/staff/notices/${notice.id}/edit`} className="btn-outline-sm">
             {t('staff.detail.edit')}
           </Link>
         </section>
@@ -200,10 +197,7 @@ export default async function StaffNoticePage({
             {t('staff.revise.heading')}
           </h2>
           <p className="text-muted max-w-prose text-sm">{t('staff.revise.hint')}</p>
-          <Link
-            href={`/staff/notices/${notice.id}/revise`}
-            className="border-brand-600 inline-flex min-h-11 items-center rounded-lg border-2 px-4 font-semibold no-underline"
-          >
+          <Link href={`/staff/notices/${notice.id}/revise`} className="btn-outline-sm">
             {t('staff.revise.open')}
           </Link>
           <ReasonForm

@@ -91,7 +91,7 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
                   <th scope="row" className="py-2 pr-4 text-left font-normal">
                     <Link
                       href={`/bills/${bill.id}`}
-                      className="inline-flex min-h-11 items-center font-semibold"
+                      className="link-action"
                       aria-label={t('list.open', { period: month(bill.period) })}
                     >
                       {month(bill.period)}

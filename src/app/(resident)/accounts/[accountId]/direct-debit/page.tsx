@@ -148,10 +148,7 @@ export default async function DirectDebitPage({ params, searchParams }: TProps) 
           <>
             <p>{active ? t('status.pendingChange') : t('status.pendingBody')}</p>
             <p>
-              <Link
-                href={`/accounts/${account.id}/direct-debit`}
-                className="inline-flex min-h-11 items-center font-semibold"
-              >
+              <Link href={`/accounts/${account.id}/direct-debit`} className="link-action">
                 {t('status.refresh')}
               </Link>
             </p>

@@ -71,7 +71,7 @@ export default async function AccountReportsPage({ params }: TParams) {
                     <li>
                       <Link
                         href={`/accounts/${accountId}/reports/${y.year}`}
-                        className="inline-flex min-h-11 items-center font-semibold"
+                        className="link-action"
                       >
                         {t('list.view', { year: y.year })}
                       </Link>

@@ -92,7 +92,7 @@ export default async function BillingRunPage({
         </p>
         {inProgress ? (
           <p className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            <Link href={here} className="inline-flex min-h-11 items-center font-semibold">
+            <Link href={here} className="link-action">
               {t('run.refresh')}
             </Link>
             {watching ? (

@@ -92,10 +92,7 @@ export default async function AnnualReportPage({ params }: TParams) {
       <PageTitle lead={lead}>{title}</PageTitle>
 
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <a
-          href={`/accounts/${accountId}/reports/${year}/pdf`}
-          className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-12 items-center rounded-lg px-5 font-semibold text-white no-underline"
-        >
+        <a href={`/accounts/${accountId}/reports/${year}/pdf`} className="btn-primary">
           {t('report.download')}
         </a>
         <span className="text-muted">{t('report.downloadHint')}</span>
