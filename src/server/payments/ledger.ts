@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TDb } from '../db';
+import { prepared } from '../db/prepared';
 import { bills, ledgerEntries } from '../db/schema';
 import { deriveOpenBills, type TOpenBill } from './allocation';
 
@@ -17,20 +18,9 @@ export async function getAccountBalance(executor: TReader, accountId: number): P
   return row?.balance ?? 0;
 }
 
-/**
- * The account's open bills, oldest first, each with what is still owed on it. Derived from the
- * balance (money applied to the oldest bills first), so a credit carried forward, a refund or a
- * reversal is reflected without extra bookkeeping. A bill not listed is paid — and is never
- * charged again (direct debit collects only what this returns).
- *
- * One statement, as it runs in every settling webhook (each round trip there costs a socket
- * write and a read; a profile of bench:webhooks spent a third of the server's time in them):
- * the balance, and the bills only while something is owed.
- */
-export async function listOpenBills(
-  executor: TReader,
-  accountId: number,
-): Promise<{ balanceFen: number; openBills: TOpenBill[] }> {
+/** The balance, and the bills while something is owed (listOpenBills), built once. */
+function openBillsQuery(executor: TReader) {
+  const accountId = sql.placeholder('accountId');
   const balance = executor
     .select({ fen: sql<number>`coalesce(sum(${ledgerEntries.amountFen}), 0)`.as('fen') })
     .from(ledgerEntries)
@@ -49,7 +39,7 @@ export async function listOpenBills(
     )
     .where(eq(bills.accountId, accountId))
     .as('billed');
-  const rows = await executor
+  return executor
     .select({
       balanceFen: sql<number>`${balance.fen}`.mapWith(Number),
       billId: billed.billId,
@@ -58,7 +48,25 @@ export async function listOpenBills(
     })
     .from(balance)
     .leftJoin(billed, sql`${balance.fen} > 0`)
-    .orderBy(asc(billed.period));
+    .orderBy(asc(billed.period))
+    .prepare('open-bills');
+}
+
+/**
+ * The account's open bills, oldest first, each with what is still owed on it. Derived from the
+ * balance (money applied to the oldest bills first), so a credit carried forward, a refund or a
+ * reversal is reflected without extra bookkeeping. A bill not listed is paid — and is never
+ * charged again (direct debit collects only what this returns).
+ *
+ * One statement, as it runs in every settling webhook (each round trip there costs a socket
+ * write and a read; a profile of bench:webhooks spent a third of the server's time in them):
+ * the balance, and the bills only while something is owed.
+ */
+export async function listOpenBills(
+  executor: TReader,
+  accountId: number,
+): Promise<{ balanceFen: number; openBills: TOpenBill[] }> {
+  const rows = await prepared(executor, 'open-bills', openBillsQuery).execute({ accountId });
   const balanceFen = rows[0]?.balanceFen ?? 0;
   if (balanceFen <= 0) return { balanceFen, openBills: [] };
   const billAmounts = rows.flatMap((r) =>
