@@ -3,7 +3,7 @@ import { cache, use } from 'react';
 import type * as NextIntl from 'next-intl';
 import * as nextIntl from 'next-intl/server';
 import { _createCache, _createIntlFormatters, createFormatter } from 'use-intl/core';
-import { createServerTranslator } from './translator';
+import { createServerFormatter, createServerTranslator } from './translator';
 
 /**
  * `getTranslations` and `getFormatter` for server components and actions — import them from
@@ -76,13 +76,16 @@ export const getTranslations = ((
       )) as typeof nextIntl.getTranslations;
 
 const formatterFrom = cache((config: TRequestConfig) =>
-  createFormatter({
-    ...config,
-    _formatters: sharedFormatters,
-    get now() {
-      return new Date();
-    },
-  }),
+  createServerFormatter(
+    createFormatter({
+      ...config,
+      _formatters: sharedFormatters,
+      get now() {
+        return new Date();
+      },
+    }),
+    config,
+  ),
 );
 
 /** Same result as next-intl's `getFormatter()`. */

@@ -3,8 +3,14 @@ import path from 'node:path';
 import { createElement, isValidElement, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { createTranslator, type AbstractIntlMessages } from 'use-intl/core';
-import { createServerTranslator } from './translator';
+import {
+  createFormatter,
+  createTranslator,
+  type AbstractIntlMessages,
+  type DateTimeFormatOptions,
+  type NumberFormatOptions,
+} from 'use-intl/core';
+import { createServerFormatter, createServerTranslator } from './translator';
 
 const TIME_ZONE = 'Asia/Shanghai';
 
@@ -137,5 +143,50 @@ describe('createServerTranslator gives what use-intl gives', () => {
       ' or ',
       'strong1',
     ]);
+  });
+});
+
+describe('createServerFormatter gives what use-intl gives', () => {
+  const moments = [new Date(Date.UTC(2026, 10, 25, 16, 30)), new Date(Date.UTC(2026, 0, 1, 0, 5))];
+  const dateOptions: (DateTimeFormatOptions | undefined)[] = [
+    undefined,
+    { dateStyle: 'medium' },
+    { dateStyle: 'long' },
+    { dateStyle: 'medium', timeStyle: 'short' },
+    { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' },
+    { year: 'numeric', month: 'long' },
+  ];
+  const numberOptions: (NumberFormatOptions | undefined)[] = [
+    undefined,
+    { maximumFractionDigits: 2 },
+    { minimumFractionDigits: 0, maximumFractionDigits: 2 },
+    { style: 'percent' },
+  ];
+
+  for (const locale of ['zh-CN', 'en']) {
+    it(`formats dates in the request's time zone and numbers as use-intl does (${locale})`, () => {
+      const config = { locale, timeZone: TIME_ZONE };
+      const reference = createFormatter(config);
+      const ours = createServerFormatter(createFormatter(config), config);
+      for (const moment of moments) {
+        for (const options of dateOptions) {
+          expect(ours.dateTime(moment, options)).toBe(reference.dateTime(moment, options));
+        }
+      }
+      for (const value of [0, 1.5, 1234.567, -0.25]) {
+        for (const options of numberOptions) {
+          expect(ours.number(value, options)).toBe(reference.number(value, options));
+        }
+      }
+    });
+  }
+
+  it('answers a value Intl refuses with the value as text, and logs the error', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const config = { locale: 'en', timeZone: TIME_ZONE };
+    const ours = createServerFormatter(createFormatter(config), config);
+    expect(ours.dateTime(Number.NaN)).toBe('NaN');
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
   });
 });
