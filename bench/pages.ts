@@ -6,8 +6,9 @@
  * BENCH_RESIDENTS residents linked to random accounts, bills the latest seeded month for both
  * utilities through the real run (`npm run billing`, only when that month is not billed yet),
  * builds into .next-bench, starts `next start`, warms each route under the same load for
- * BENCH_WARM_SECONDS (5), and loads four routes with autocannon (16 connections, 15 s each, in
- * BENCH_ROUNDS (3) interleaved rounds so that every route meets the same machine speed):
+ * BENCH_WARM_SECONDS (10), and loads four routes with autocannon (16 connections, 15 s each, in
+ * BENCH_ROUNDS (5) interleaved rounds so that every route meets the same machine speed — the
+ * machine here drifts by a third within a minute, so short rounds compare like with like):
  *   /health         an empty dynamic page — the framework's own ceiling (the anchor)
  *   /sign-in        the sign-in page
  *   /dashboard      the signed-in dashboard, a random resident per request (no single hot row)
@@ -28,8 +29,8 @@ const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 650_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 5_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
-const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PORT = 3300;
 const BASE = `http://localhost:${PORT}`;
 const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
