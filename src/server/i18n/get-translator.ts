@@ -1,7 +1,9 @@
 import 'server-only';
-// use-intl/core, not next-intl: under the react-server condition (npm run worker, scripts,
-// benches) next-intl's entry pulls in React hooks that build lacks and fails to load.
-import { createTranslator, type AbstractIntlMessages } from 'use-intl/core';
+// Not next-intl: under the react-server condition (npm run worker, scripts, benches)
+// next-intl's entry pulls in React hooks that build lacks and fails to load. The pages'
+// translator (src/i18n/translator.ts) needs only intl-messageformat and use-intl/core.
+import type { AbstractIntlMessages } from 'use-intl/core';
+import { createServerTranslator } from '@/i18n/translator';
 import { TIME_ZONE, type TLocale } from '@/lib/locale';
 import { loadMessages } from './load-messages';
 
@@ -23,12 +25,8 @@ export function getTranslator(locale: TLocale): TTranslate {
   const messages = loadMessages(locale);
   let translate = translators.get(messages);
   if (!translate) {
-    const t = createTranslator({ locale, messages, timeZone: TIME_ZONE });
-    translate = (key, values) =>
-      (t as unknown as (k: string, v?: Record<string, string | number | Date>) => string)(
-        key,
-        values,
-      );
+    const t = createServerTranslator({ locale, messages, timeZone: TIME_ZONE });
+    translate = (key, values) => t(key, values);
     translators.set(messages, translate);
   }
   return translate;
