@@ -9,6 +9,12 @@ const NEXT_INTL_SERVER = {
     'Import from @/i18n/server: it shares compiled messages and Intl formatters across requests.',
 };
 
+/** Links come from src/components/ui/link.tsx (no automatic prefetch of dynamic pages). */
+const NEXT_LINK = {
+  name: 'next/link',
+  message: 'Import Link from @/components/ui/link: it does not prefetch every link in view.',
+};
+
 const config = [
   {
     ignores: [
@@ -63,7 +69,7 @@ const config = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [NEXT_INTL_SERVER],
+          paths: [NEXT_INTL_SERVER, NEXT_LINK],
         },
       ],
     },
@@ -74,7 +80,7 @@ const config = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [NEXT_INTL_SERVER],
+          paths: [NEXT_INTL_SERVER, NEXT_LINK],
           patterns: [
             {
               group: ['@/server/db', '@/server/db/*'],
@@ -84,6 +90,10 @@ const config = [
         },
       ],
     },
+  },
+  {
+    files: ['src/components/ui/link.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 ];
 

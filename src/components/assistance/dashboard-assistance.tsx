@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useFormatter, useLocale, useTranslations } from '@/i18n/server';
 import { dayDate } from '@/components/assistance/dates';
 import type { TApplicationSummary } from '@/server/assistance';

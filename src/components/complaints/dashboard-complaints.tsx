@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from '@/i18n/server';
 import type { TResidentComplaintSummary } from '@/server/complaints';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from '@/i18n/server';
 import { setLocale, setTextSize } from '@/actions/preferences/set-preference';
 import { signOutAction } from '@/actions/auth/sign-out';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useLocale, useTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import type { TNoticeSummary, TPlaceName } from '@/server/notices';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useLocale, useTranslations } from '@/i18n/server';
 import { startPaymentAction } from '@/actions/payments/start-payment';
 import { SubmitButton } from '@/components/ui/form';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { toLocale } from '@/lib/locale';
 import { formatFen } from '@/lib/money';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from '@/i18n/server';
 
 /** The link to an account's annual reports, for account cards and account pages. */

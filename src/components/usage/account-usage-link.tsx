@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from '@/i18n/server';
 
 /** The link to an account's usage page, for the dashboard card footer and the account page. */

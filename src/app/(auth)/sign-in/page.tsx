@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from '@/i18n/server';
 import { safeNext, SIGNED_IN_LANDING } from '@/actions/auth/safe-next';

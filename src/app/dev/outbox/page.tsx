@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getTranslations } from '@/i18n/server';
 import { Field, PageTitle, SubmitButton } from '@/components/ui/form';

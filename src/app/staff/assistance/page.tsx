@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { ApplicationStatus } from '@/components/assistance/application-status';
 import { waitingParts } from '@/components/assistance/dates';

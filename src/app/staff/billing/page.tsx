@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getTranslations } from '@/i18n/server';
 import { startBillingRunAction } from '@/actions/billing/start-billing-run';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';

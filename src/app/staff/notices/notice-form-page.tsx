@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from '@/i18n/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { PageTitle } from '@/components/ui/form';

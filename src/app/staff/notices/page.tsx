@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getTranslations } from '@/i18n/server';
 import { PageTitle, SelectField } from '@/components/ui/form';
 import { requirePermission } from '@/server/auth';

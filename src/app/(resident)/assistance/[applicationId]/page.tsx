@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { answerInfoRequestAction } from '@/actions/assistance/answer-info-request';
 import { removeDocumentAction } from '@/actions/assistance/remove-document';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from '@/i18n/server';
 import { fileForResidentAction } from '@/actions/assistance/file-for-resident';
 import { Field, FormMessage, PageTitle, SelectField, SubmitButton } from '@/components/ui/form';

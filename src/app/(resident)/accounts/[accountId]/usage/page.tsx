@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { pageNotFound } from '@/lib/page-not-found';
 import { toLocale } from '@/lib/locale';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from '@/i18n/server';
 import { renewForHouseholdAction } from '@/actions/assistance/renew-for-household';
 import { CONSENT_FIELD_ERRORS, ConsentFields } from '@/components/assistance/consent-fields';

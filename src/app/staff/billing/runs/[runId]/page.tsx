@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { resolveBillingExceptionAction } from '@/actions/billing/resolve-billing-exception';
 import { Field, FormMessage, PageTitle, SubmitButton } from '@/components/ui/form';
