@@ -13,9 +13,9 @@ import { createServerFormatter, createServerTranslator } from './translator';
  * request, so every page view parsed each message it showed again and built new Intl formatters
  * (about a tenth of a signed-in page's CPU, measured with `--cpu-prof` on the dashboard). Both
  * are pure functions of their keys, and the catalogue and the option sets are fixed, so one
- * process-wide cache is bounded and shared safely by all requests: the translator's own
- * (./translator.ts) and, for `format.number` / `format.dateTime`, use-intl's formatter cache
- * below. Messages, locale and time zone still come from the request's config.
+ * process-wide cache is bounded and shared safely by all requests: ./translator.ts's (for `t()`,
+ * `format.dateTime` and `format.number`) and use-intl's below (the formatter's other methods).
+ * Messages, locale and time zone still come from the request's config.
  */
 const sharedFormatters = _createIntlFormatters(_createCache());
 
