@@ -1,6 +1,7 @@
 import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { IntlMessageFormat, type Formats, type Formatters } from 'intl-messageformat';
 import { IntlError, IntlErrorCode, type AbstractIntlMessages } from 'use-intl/core';
+import { cachedIntl } from '@/lib/intl-cache';
 
 /**
  * The server's `t()`: the same results as use-intl's `createTranslator` (which next-intl's
@@ -47,22 +48,17 @@ function resolve(messages: AbstractIntlMessages, fullKey: string): unknown {
   return node;
 }
 
-/** Intl formatters by constructor, locale and options, made once each. */
-const intlObjects = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-
+/** An Intl formatter by constructor, locale and options, made once (src/lib/intl-cache.ts). */
 function memoIntl<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
   kind: string,
   locales: Intl.LocalesArgument,
   options: object | undefined,
   make: () => T,
 ): T {
-  const key = `${kind}\u0000${String(locales)}\u0000${options ? JSON.stringify(options) : ''}`;
-  let made = intlObjects.get(key) as T | undefined;
-  if (!made) {
-    made = make();
-    intlObjects.set(key, made);
-  }
-  return made;
+  return cachedIntl(
+    `icu-${kind}|${String(locales)}|${options ? JSON.stringify(options) : ''}`,
+    make,
+  );
 }
 
 type TCompiler = {

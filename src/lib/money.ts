@@ -1,26 +1,23 @@
 import { Decimal, type TDecimalValue } from './decimal';
 import type { TLocale } from './locale';
+import { cachedIntl } from './intl-cache';
 
 /**
  * Money is integer minor units (分, fen) everywhere; prices are decimal strings. These helpers
  * are the only place a fen amount becomes text or a decimal becomes fen (ADR 007).
  */
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
 function formatterFor(locale: TLocale, currency: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      // "¥" in English too (the default is "CN¥"): the bill reads the same in both languages.
-      currencyDisplay: 'narrowSymbol',
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  return cachedIntl(
+    `money|${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        // "¥" in English too (the default is "CN¥"): the bill reads the same in both languages.
+        currencyDisplay: 'narrowSymbol',
+      }),
+  );
 }
 
 /** "¥80.70" from 8070. Goes through a decimal string so no float ever carries the amount. */

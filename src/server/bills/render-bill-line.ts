@@ -1,5 +1,6 @@
 import 'server-only';
 import { formatFen } from '@/lib/money';
+import { cachedIntl } from '@/lib/intl-cache';
 import type { TLocale } from '@/lib/locale';
 import type { TBillLine } from './types';
 
@@ -25,30 +26,13 @@ const WAIVER_KEYS = new Set([
   'assistance.line.credit',
 ]);
 
-/**
- * Intl formatters by locale and options, made once per process: building one costs far more
- * than formatting with it (tenths of a millisecond each), and a bill page formats dozens.
- */
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let format = formats.get(key) as T | undefined;
-  if (!format) {
-    format = make();
-    formats.set(key, format);
-  }
-  return format;
-}
-
 /** Intl formats a decimal string exactly (ES2023); the cast keeps older lib typings quiet. */
 const exact = (value: string) => value as unknown as number;
 
 /** "150" / "12.5" / "1,234.56": a quantity as billed, at most two decimals. */
 export function formatQuantity(quantity: string, locale: TLocale): string {
-  return cachedFormat(
-    `q|${locale}`,
+  return cachedIntl(
+    `bill-quantity|${locale}`,
     () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
   ).format(exact(quantity));
 }
@@ -62,8 +46,8 @@ export function formatUnitPrice(unitPrice: string, locale: TLocale, currency = '
     ? unitPrice.replace(/0+$/, '').replace(/\.$/, '')
     : unitPrice;
   const decimals = Math.max(2, trimmed.split('.')[1]?.length ?? 0);
-  return cachedFormat(
-    `p|${locale}|${currency}|${decimals}`,
+  return cachedIntl(
+    `bill-price|${locale}|${currency}|${decimals}`,
     () =>
       new Intl.NumberFormat(locale, {
         style: 'currency',
@@ -77,8 +61,8 @@ export function formatUnitPrice(unitPrice: string, locale: TLocale, currency = '
 
 /** "3月1日" / "1 Mar" for a YYYY-MM-DD date. */
 function formatDay(date: string, locale: TLocale): string {
-  return cachedFormat(
-    `d|${locale}`,
+  return cachedIntl(
+    `bill-day|${locale}`,
     () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
   ).format(new Date(`${date}T00:00:00Z`));
 }
@@ -170,8 +154,8 @@ export function renderBillLine(
     if (key === 'assistance.line.credit') {
       const period = valueOf(values, 'period');
       const month = period
-        ? cachedFormat(
-            `m|${locale}`,
+        ? cachedIntl(
+            `bill-month|${locale}`,
             () =>
               new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
           ).format(new Date(`${period}T00:00:00Z`))

@@ -3,26 +3,15 @@ import Decimal from 'decimal.js';
 import type { TLocale } from '@/lib/locale';
 import { TIME_ZONE } from '@/lib/locale';
 import type { TUtility } from '../db/schema';
-
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-/** Intl formatters are costly to build (a bulk run formats millions of figures): keep them. */
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
+import { cachedIntl } from '@/lib/intl-cache';
 
 export const USAGE_UNIT: Record<TUtility, string> = { electricity: 'kWh', water: 'm³' };
 
 /** "1,234.5 kWh": usage with at most one decimal, grouped per the locale. */
 export function formatUsage(value: string, utility: TUtility, locale: TLocale): string {
   const rounded = new Decimal(value).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString();
-  const number = cached(
-    `usage|${locale}`,
+  const number = cachedIntl(
+    `report-usage|${locale}`,
     () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
   ).format(rounded as unknown as number);
   return `${number} ${USAGE_UNIT[utility]}`;
@@ -37,8 +26,8 @@ export function percentChange(value: string, reference: string | null): number |
 }
 
 export function formatPercent(points: number, locale: TLocale): string {
-  return cached(
-    `percent|${locale}`,
+  return cachedIntl(
+    `report-percent|${locale}`,
     () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
   ).format(Math.abs(points) / 100);
 }
@@ -46,8 +35,8 @@ export function formatPercent(points: number, locale: TLocale): string {
 /** "七月" / "July" (or "7月" / "Jul" when short) for a YYYY-MM-DD period. */
 export function formatMonth(period: string, locale: TLocale, short = false): string {
   const [y, m] = period.split('-').map(Number);
-  return cached(
-    `month|${locale}|${short}`,
+  return cachedIntl(
+    `report-month|${locale}|${short}`,
     () => new Intl.DateTimeFormat(locale, { month: short ? 'short' : 'long', timeZone: TIME_ZONE }),
   ).format(new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, 15)));
 }
