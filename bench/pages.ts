@@ -6,13 +6,17 @@
  * BENCH_RESIDENTS residents linked to random accounts, bills the latest seeded month for both
  * utilities through the real run (`npm run billing`, only when that month is not billed yet),
  * builds into .next-bench, starts `next start`, warms each route under the same load for
- * BENCH_WARM_SECONDS (10), and loads four routes with autocannon (16 connections, 15 s each, in
+ * BENCH_WARM_SECONDS (30), and loads four routes with autocannon (16 connections, 15 s each, in
  * BENCH_ROUNDS (5) interleaved rounds so that every route meets the same machine speed — the
  * machine here drifts by a third within a minute, so short rounds compare like with like):
  *   /health         an empty dynamic page — the framework's own ceiling (the anchor)
  *   /sign-in        the sign-in page
  *   /dashboard      the signed-in dashboard, a random resident per request (no single hot row)
  *   /bills/[billId] the bill detail page, a random resident per request with one of their own bills
+ * and, in the same rounds, the framework's own ceiling: a bare Next app of the same versions
+ * (bench/framework-ceiling.ts; BENCH_CEILING=0 leaves it out). Our /health renders the app's
+ * shell (header, footer, session, locale); the bare app shows what that shell costs and how fast
+ * this machine is against the ≈ 580 req/s the issues were written with.
  * Prints req/s, p95, p99, the ratios dashboard and bill page / empty page, and bytes per page
  * (gzip, JS included).
  */
@@ -24,15 +28,18 @@ import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { withServerNodeOptions } from '../scripts/server-node-options';
+import { prepareFrameworkCeiling, startFrameworkCeiling } from './framework-ceiling';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 650_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 5_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
-const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 10);
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 30);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PORT = 3300;
 const BASE = `http://localhost:${PORT}`;
+const CEILING_PORT = 3301;
+const CEILING = process.env.BENCH_CEILING !== '0';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -213,10 +220,10 @@ function startServer(): ChildProcess {
   });
 }
 
-async function waitUntilUp(): Promise<void> {
+async function waitUntilUp(url = `${BASE}/health`): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
-      const r = await fetch(`${BASE}/health`);
+      const r = await fetch(url);
       if (r.ok) return;
     } catch {
       // not yet
@@ -289,6 +296,7 @@ async function load(
   path: string,
   targets: readonly TTarget[] | undefined,
   seconds: number,
+  base = BASE,
 ): Promise<TRound> {
   const times: number[] = [];
   let finish: (result: autocannon.Result) => void = () => {};
@@ -298,7 +306,7 @@ async function load(
     fail = reject;
   });
   const options: autocannon.Options = {
-    url: `${BASE}${path}`,
+    url: `${base}${path}`,
     connections: 16,
     duration: seconds,
     requests: [
@@ -327,7 +335,7 @@ async function load(
   };
 }
 
-type TRoute = { label: string; path: string; targets?: readonly TTarget[] };
+type TRoute = { label: string; path: string; targets?: readonly TTarget[]; base?: string };
 
 /**
  * Loads the routes in ROUNDS interleaved rounds (health, sign-in, dashboard, bill, health, …),
@@ -339,7 +347,7 @@ async function measure(routes: readonly TRoute[]): Promise<TResult[]> {
   const rounds = routes.map(() => [] as TRound[]);
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, route] of routes.entries()) {
-      rounds[i]?.push(await load(route.path, route.targets, DURATION / ROUNDS));
+      rounds[i]?.push(await load(route.path, route.targets, DURATION / ROUNDS, route.base));
     }
   }
   return routes.map((route, i) => {
@@ -374,9 +382,15 @@ if (bills.length === 0) throw new Error('the bench residents have no bills');
 console.log(
   `▸ ${residents.length.toLocaleString()} signed-in residents, ${bills.length.toLocaleString()} of their bills`,
 );
+const ceiling =
+  CEILING && prepareFrameworkCeiling()
+    ? startFrameworkCeiling(CEILING_PORT, withServerNodeOptions({ ...process.env }))
+    : undefined;
+const ceilingBase = `http://localhost:${CEILING_PORT}`;
 const server = startServer();
 try {
   await waitUntilUp();
+  if (ceiling) await waitUntilUp(`${ceilingBase}/`);
   // Warm every route (compilation caches, connection pool).
   for (const path of ['/health', '/sign-in', '/dashboard']) {
     for (let i = 0; i < 20; i++)
@@ -403,7 +417,10 @@ try {
   // Then the same load as measured, briefly, per route: sequential requests use one pooled
   // PostgreSQL connection, and the other 15 would open (fork a backend, fill its catalogue
   // caches, prepare the statements) inside the measurement, as would V8's optimising compiler
-  // on the code paths only concurrency reaches. A running server is past all of that.
+  // on the code paths only concurrency reaches. A running server is past all of that. V8 takes
+  // its time over our bundle: a dashboard costs a fresh server 15.6 ms of CPU in its first 4 s
+  // of load, 10.7 in the next, ≈ 9 after 30 s, against 8.4 for a server loaded for a minute
+  // before (two servers of one build, alternating rounds); hence 30 s per route.
   for (const [path, targets] of [
     ['/health', undefined],
     ['/sign-in', undefined],
@@ -412,6 +429,7 @@ try {
   ] as const) {
     await load(path, targets, WARM_SECONDS);
   }
+  if (ceiling) await load('/', undefined, WARM_SECONDS, ceilingBase);
 
   const results = await measure([
     { label: 'empty dynamic page (/health)', path: '/health' },
@@ -422,6 +440,7 @@ try {
       targets: cookies.map((cookie) => ({ cookie })),
     },
     { label: 'bill page (random own bill)', path: firstBill.path, targets: bills },
+    ...(ceiling ? [{ label: 'bare Next app (framework only)', path: '/', base: ceilingBase }] : []),
   ]);
   const sizes = {
     '/health': await bytesPerPage('/health'),
@@ -440,13 +459,18 @@ try {
       `${r.route.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}   ${r.roundRps.map((x) => x.toFixed(0)).join(' ')}`,
     );
   }
-  const [empty, , dashboard, bill] = results;
+  const [empty, , dashboard, bill, bare] = results;
   console.log(
     `\nratio dashboard / empty page: ${((dashboard?.rps ?? 0) / (empty?.rps ?? 1)).toFixed(2)} (goal ≥ 0.5; dashboard goal ≥ 150 req/s, p99 ≤ 150 ms)`,
   );
   console.log(
     `ratio bill page / empty page: ${((bill?.rps ?? 0) / (empty?.rps ?? 1)).toFixed(2)} (goal ≥ 0.5; bill page goal ≥ 150 req/s, p99 ≤ 150 ms)`,
   );
+  if (bare) {
+    console.log(
+      `framework ceiling: a bare Next app serves ${bare.rps.toFixed(0)} req/s here (the issues' machine: ≈ 580); our empty page is ${((empty?.rps ?? 0) / bare.rps).toFixed(2)} of it, the dashboard ${((dashboard?.rps ?? 0) / bare.rps).toFixed(2)}, the bill page ${((bill?.rps ?? 0) / bare.rps).toFixed(2)}`,
+    );
+  }
   console.log('\nbytes per page (gzip)              html      js     total');
   for (const [path, s] of Object.entries(sizes)) {
     console.log(
@@ -456,4 +480,5 @@ try {
   console.log('(goal: dashboard and bill page ≤ 200 kB in total each)');
 } finally {
   server.kill('SIGTERM');
+  ceiling?.kill('SIGTERM');
 }
