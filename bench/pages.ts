@@ -418,8 +418,8 @@ try {
   // PostgreSQL connection, and the other 15 would open (fork a backend, fill its catalogue
   // caches, prepare the statements) inside the measurement, as would V8's optimising compiler
   // on the code paths only concurrency reaches. A running server is past all of that. V8 takes
-  // its time over our bundle: a dashboard costs a fresh server 15.6 ms of CPU in its first 4 s
-  // of load, 10.7 in the next, ≈ 9 after 30 s, against 8.4 for a server loaded for a minute
+  // its time over our bundle: a dashboard costs a fresh server 12.3 ms of CPU in its first 4 s
+  // of load, 9.5 in the next and ≈ 8.5 after 16 s, against 7.7 for a server loaded for a minute
   // before (two servers of one build, alternating rounds); hence 30 s per route.
   for (const [path, targets] of [
     ['/health', undefined],
