@@ -1,5 +1,6 @@
 import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
+import { runOutsideRequests } from '../process/outside-requests';
 
 // argon2id with the library defaults (m=19 MiB, t=2, p=1): OWASP's recommended minimum.
 export async function hashPassword(password: string): Promise<string> {
@@ -18,6 +19,7 @@ let dummyHash: Promise<string> | undefined;
 
 /** Spend the same time as a real check when the e-mail is unknown, so timing reveals nothing. */
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hash('wanjia-timing-equaliser');
+  // Made outside the request: the process keeps this promise (src/server/process/outside-requests.ts).
+  dummyHash ??= runOutsideRequests(() => hash('wanjia-timing-equaliser'));
   await verifyPassword(await dummyHash, password);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { runOutsideRequests } from '../process/outside-requests';
 import { openDatabase, type TDatabaseHandle } from './open-database';
 
 export type { TDb, TDatabaseHandle } from './open-database';
@@ -8,11 +9,12 @@ const globalForDb = globalThis as unknown as { __wanjiaDb?: Promise<TDatabaseHan
 
 /**
  * The one way to reach the database. Opens lazily on first use (never during `next build`),
- * then reuses the handle for the life of the process. Tests install their own handle with
- * `installDatabaseHandle`.
+ * then reuses the handle for the life of the process — opened outside the request that first
+ * asks, so the process-long promise does not keep that request alive. Tests install their own
+ * handle with `installDatabaseHandle`.
  */
 export async function getDatabaseHandle(): Promise<TDatabaseHandle> {
-  globalForDb.__wanjiaDb ??= openDatabase();
+  globalForDb.__wanjiaDb ??= runOutsideRequests(() => openDatabase());
   return globalForDb.__wanjiaDb;
 }
 

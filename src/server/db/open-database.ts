@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../../env';
+import { runOutsideRequests } from '../process/outside-requests';
 import * as schema from './schema';
 
 export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -46,13 +47,8 @@ export async function openPostgres(
   connectionString: string,
   maxConnections = 20,
 ): Promise<TDatabaseHandle> {
-  const { Pool } = await import('pg');
+  const pool = await createPool(connectionString, maxConnections);
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  // Idle connections are kept for a minute (node-postgres' default is 10 s): a new one costs the
-  // server a backend process with cold catalogue caches and every named statement prepared
-  // again, and a site's traffic pauses for ten seconds often enough (bench:pages' dashboard,
-  // loaded after 10 s of pages without queries, opened its 20 connections anew each round).
-  const pool = new Pool({ connectionString, max: maxConnections, idleTimeoutMillis: 60_000 });
   let closing = false;
   // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not
   // crash the process; the pool replaces it on next use.
@@ -82,6 +78,45 @@ export async function openPostgres(
       closing = true;
       return pool.end();
     },
+  };
+}
+
+/**
+ * The node-postgres pool of a web process. Its clients open their sockets outside the request
+ * that needed them (src/server/process/outside-requests.ts), so a connection never keeps a request alive.
+ */
+export async function createPool(connectionString: string, maxConnections: number) {
+  const { Pool, Client } = await import('pg');
+  class StartupContextClient extends Client {}
+  const connect = Client.prototype.connect as (this: unknown, callback?: TCallback) => unknown;
+  StartupContextClient.prototype.connect = function (this: unknown, callback?: TCallback) {
+    // node-postgres keeps the closures of its connect() (its 'connect' listener among them) for
+    // the connection's life, and they hold the callback: the pool's, which holds the first
+    // query's promise and, through it, the request that made it. Hand it one that lets go.
+    const once = callback ? callOnceThenForget(callback) : undefined;
+    return runOutsideRequests(() => (once ? connect.call(this, once) : connect.call(this)));
+  } as typeof Client.prototype.connect;
+  // Idle connections are kept for a minute (node-postgres' default is 10 s): a new one costs the
+  // server a backend process with cold catalogue caches and every named statement prepared
+  // again, and a site's traffic pauses for ten seconds often enough (bench:pages' dashboard,
+  // loaded after 10 s of pages without queries, opened its 20 connections anew each round).
+  return new Pool({
+    connectionString,
+    max: maxConnections,
+    idleTimeoutMillis: 60_000,
+    Client: StartupContextClient,
+  });
+}
+
+type TCallback = (...args: unknown[]) => void;
+
+/** `callback`, called at most once, and not referenced any more after it. */
+function callOnceThenForget(callback: TCallback): TCallback {
+  let pending: TCallback | null = callback;
+  return (...args) => {
+    const call = pending;
+    pending = null;
+    call?.(...args);
   };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { getDatabaseHandle, type TDatabaseHandle } from '../db';
+import { runOutsideRequests } from '../process/outside-requests';
 
 type TJobsState = {
   boss?: Promise<PgBoss>;
@@ -24,7 +25,8 @@ export function jobsState(): TJobsState {
  */
 export async function getBoss(): Promise<PgBoss> {
   const state = jobsState();
-  state.boss ??= startBoss().catch((error: unknown) => {
+  // Outside the request that first sends a job: the process keeps this promise.
+  state.boss ??= runOutsideRequests(() => startBoss()).catch((error: unknown) => {
     state.boss = undefined;
     throw error;
   });
