@@ -2,6 +2,7 @@ import 'server-only';
 import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { decode } from 'next-auth/jwt';
 import { base64url, calculateJwkThumbprint } from 'jose';
+import { runOutsideRequests } from '../process/outside-requests';
 
 type TDecodeParams = { token: string; secret: string; salt: string };
 type TPayload = Record<string, unknown>;
@@ -27,8 +28,13 @@ function derivedKey(secret: string, salt: string): Promise<TDerivedKey> {
     const bytes = Buffer.from(
       hkdfSync('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64),
     );
-    key = calculateJwkThumbprint({ kty: 'oct', k: base64url.encode(bytes) }, 'sha512').then(
-      (kid) => ({ macKey: bytes.subarray(0, 32), encKey: bytes.subarray(32), kid }),
+    // Kept for the process's life: made outside the request that first needs it.
+    key = runOutsideRequests(() =>
+      calculateJwkThumbprint({ kty: 'oct', k: base64url.encode(bytes) }, 'sha512').then((kid) => ({
+        macKey: bytes.subarray(0, 32),
+        encKey: bytes.subarray(32),
+        kid,
+      })),
     );
     derivedKeys.set(cacheKey, key);
   }

@@ -79,10 +79,13 @@ export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   const { queues } = jobsState();
   let created = queues.get(name);
   if (!created) {
-    created = boss.createQueue(name).catch((error: unknown) => {
-      queues.delete(name);
-      throw error;
-    });
+    // Kept for the process's life: made outside the request that first needs it.
+    created = runOutsideRequests(() =>
+      boss.createQueue(name).catch((error: unknown) => {
+        queues.delete(name);
+        throw error;
+      }),
+    );
     queues.set(name, created);
   }
   await created;
