@@ -57,11 +57,12 @@ const env: NodeJS.ProcessEnv = withServerNodeOptions({
   AUTH_TRUST_HOST: 'true',
   APP_URL: BASE,
 });
-env.NODE_OPTIONS = `${env.NODE_OPTIONS} --trace-gc`;
-const server = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
-  env,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// --trace-gc is refused in NODE_OPTIONS: it goes to node itself.
+const server = spawn(
+  process.execPath,
+  ['--trace-gc', 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)],
+  { env, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const started = Date.now();
 const afterFullGc: { atS: number; mb: number; pauseMs: number }[] = [];
 let buffered = '';
