@@ -13,7 +13,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * in, and Node's executed immediates still point to the next ones queued, so the one render a
  * connection kept reached every render after it. Measured with a heap snapshot after a minute
  * of dashboards: 5,468 finished responses alive, the heap after a full GC 125 → 268 → 561 MB and
- * a 408 ms mark-compact; with connections opened here, flat at ≈ 80 MB (docs/stack-learned.md).
+ * a 408 ms mark-compact. Every process-long object made in a request is such an anchor; those
+ * found so far are made here, but others remain (`npm run bench:memory`, docs/stack-learned.md).
  *
  * The start-up context is taken once by captureStartupContext() (src/instrumentation-node.ts,
  * before any request) and kept on globalThis, because Next bundles instrumentation and pages
