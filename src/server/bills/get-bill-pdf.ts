@@ -2,7 +2,15 @@ import 'server-only';
 import type { TLocale } from '@/lib/locale';
 import type { TActor } from '../auth/actor';
 import { getBill } from './get-bill';
-import { renderBillPdf } from './render-bill-pdf';
+import { runOutsideRequests } from '../process/outside-requests';
+
+/**
+ * react-pdf, its fonts and its hyphenation load when a PDF is first asked for, not with every
+ * page that imports this capability (it made every such page an async module and loaded the
+ * renderer into the web process on its first view). Loaded outside the request so the module,
+ * which the process keeps, does not keep that request (src/server/process/outside-requests.ts).
+ */
+const loadRenderer = () => runOutsideRequests(() => import('./render-bill-pdf'));
 
 /**
  * The actor's bill as a PDF in their language, with a file name that says what it is
@@ -15,6 +23,7 @@ export async function getBillPdf(input: {
 }): Promise<{ pdf: Buffer; fileName: string } | null> {
   const bill = await getBill({ actor: input.actor, billId: input.billId });
   if (!bill) return null;
+  const { renderBillPdf } = await loadRenderer();
   return {
     pdf: await renderBillPdf({ bill, locale: input.locale }),
     fileName: `wanjia-${bill.utility}-${bill.account.accountNumber}-${bill.period.slice(0, 7)}.pdf`,

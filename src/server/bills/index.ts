@@ -11,7 +11,6 @@ export {
   formatUnitPrice,
   type TBillTranslate,
 } from './render-bill-line';
-export { renderBillPdf } from './render-bill-pdf';
 export { getBillPdf } from './get-bill-pdf';
 export { tiersCrossed } from './tiers-crossed';
 export type * from './types';

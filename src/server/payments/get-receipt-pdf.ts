@@ -4,7 +4,7 @@ import type { TActor } from '../auth/actor';
 import type { TPaymentView } from './dto';
 import { getPayment } from './get-payment';
 import { getPaymentByReceiptToken } from './get-payment-by-receipt-token';
-import { renderReceiptPdf } from './render-receipt-pdf';
+import { runOutsideRequests } from '../process/outside-requests';
 
 const RECEIPT_STATUSES: readonly TPaymentView['status'][] = [
   'succeeded',
@@ -25,6 +25,8 @@ export async function getReceiptPdf(
       ? await getPaymentByReceiptToken(input.receiptToken)
       : await getPayment({ actor: input.actor, paymentId: input.paymentId });
   if (!payment || !RECEIPT_STATUSES.includes(payment.status)) return null;
+  // react-pdf loads on demand, outside the request: why in ../bills/get-bill-pdf.ts.
+  const { renderReceiptPdf } = await runOutsideRequests(() => import('./render-receipt-pdf'));
   return {
     pdf: await renderReceiptPdf({ payment, locale: input.locale }),
     fileName: `wanjia-receipt-${payment.account.accountNumber}-${payment.id.slice(4, 12)}.pdf`,

@@ -8,7 +8,7 @@ import type { TActor } from '../auth/actor';
 import { getFileStore } from '../files';
 import { findLinkedAccountId } from './find-linked-account-id';
 import { loadAnnualReports } from './load-annual-reports';
-import { renderReportPdf } from './render-report-pdf';
+import { runOutsideRequests } from '../process/outside-requests';
 
 /**
  * The PDF of one account's annual report for its resident: the stored file when the bulk run
@@ -47,5 +47,7 @@ export async function getReportPdf(input: {
     const pdf = await getFileStore().get(stored.fileKey);
     if (pdf) return { pdf, fileName };
   }
+  // react-pdf loads on demand, outside the request: why in ../bills/get-bill-pdf.ts.
+  const { renderReportPdf } = await runOutsideRequests(() => import('./render-report-pdf'));
   return { pdf: await renderReportPdf(report, input.locale), fileName };
 }
