@@ -14,9 +14,8 @@ function refuseToStart(error: unknown): never {
 
 export async function startServerProcess(): Promise<void> {
   // Before any request: what the database pool opens later must not keep a request alive.
-  const { captureStartupContext, formatAbortReasonStacks } = await import(
-    './server/process/outside-requests'
-  );
+  const { captureStartupContext, formatAbortReasonStacks } =
+    await import('./server/process/outside-requests');
   captureStartupContext();
   formatAbortReasonStacks();
   // A server with bad settings (e.g. no AUTH_SECRET in production) must not start at all.
