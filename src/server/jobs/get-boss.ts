@@ -12,6 +12,17 @@ type TJobsState = {
 
 const globalForJobs = globalThis as unknown as { __wanjiaJobs?: TJobsState };
 
+/**
+ * Bosses this process has stopped. pg-boss's stop() resolves before its pool has closed every
+ * connection, so a database shut down right after (tests drop theirs) would have it report
+ * each connection it loses; from a boss we stopped, that is expected and not worth a log.
+ */
+const stoppedBosses = new WeakSet<PgBoss>();
+
+export function markBossStopped(boss: PgBoss): void {
+  stoppedBosses.add(boss);
+}
+
 export function jobsState(): TJobsState {
   globalForJobs.__wanjiaJobs ??= { queues: new Map() };
   return globalForJobs.__wanjiaJobs;
@@ -44,6 +55,7 @@ async function startBoss(): Promise<PgBoss> {
     deleteAfterDays: 7,
   });
   boss.on('error', (error) => {
+    if (stoppedBosses.has(boss)) return;
     console.error('[jobs] pg-boss reported an error:', error);
   });
   await boss.start();

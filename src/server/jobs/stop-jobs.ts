@@ -1,5 +1,5 @@
 import 'server-only';
-import { jobsState } from './get-boss';
+import { jobsState, markBossStopped } from './get-boss';
 
 /**
  * Stops this process's pg-boss gracefully: no new fetches, jobs in hand get up to `timeoutMs`
@@ -13,7 +13,9 @@ export async function stopJobs({ timeoutMs = 10_000 } = {}): Promise<void> {
   state.queues.clear();
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
-  await boss?.stop({ graceful: true, timeout: timeoutMs, wait: true });
+  if (!boss) return;
+  markBossStopped(boss);
+  await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
 }
 
 /**
