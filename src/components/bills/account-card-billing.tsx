@@ -28,13 +28,21 @@ export function AccountCardBilling({ summary }: { summary: TAccountBillingSummar
               })}
             </Link>
             {bill.estimated ? <EstimatedBadge>{t('list.estimated')}</EstimatedBadge> : null}
-            <span className="text-muted block text-sm">
-              {bill.dueOn
-                ? t('dashboard.dueOn', {
-                    date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
-                  })
-                : t('dashboard.nothingToPay')}
-            </span>
+            {summary?.overdue && bill.dueOn ? (
+              <span className="text-danger block text-sm font-semibold">
+                {t('dashboard.overdue', {
+                  date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
+                })}
+              </span>
+            ) : (
+              <span className="text-muted block text-sm">
+                {bill.dueOn
+                  ? t('dashboard.dueOn', {
+                      date: format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' }),
+                    })
+                  : t('dashboard.nothingToPay')}
+              </span>
+            )}
           </>
         ) : (
           t('dashboard.noBills')

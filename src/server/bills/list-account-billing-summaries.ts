@@ -1,4 +1,5 @@
 import 'server-only';
+import { todayInShanghai } from '../billing/today-in-shanghai';
 import { dueOnFor } from './due-on-for';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
@@ -45,19 +46,24 @@ export async function listAccountBillingSummaries(input: {
   const result = await handle.query<TRow>(BILLING_SUMMARIES_SQL, [input.actor.userId], {
     name: 'account-billing-summaries',
   });
-  return result.rows.map((r) => ({
-    accountId: Number(r.account_id),
-    balanceFen: Number(r.balance_fen ?? 0),
-    currency: r.currency ?? 'CNY',
-    latestBill:
-      r.bill_id !== null && r.period !== null && r.total_fen !== null && r.due_on !== null
-        ? {
-            id: Number(r.bill_id),
-            period: r.period,
-            totalFen: Number(r.total_fen),
-            dueOn: dueOnFor({ totalFen: Number(r.total_fen), dueOn: r.due_on }),
-            estimated: r.estimated === true,
-          }
-        : null,
-  }));
+  const today = todayInShanghai();
+  return result.rows.map((r) => {
+    const balanceFen = Number(r.balance_fen ?? 0);
+    return {
+      accountId: Number(r.account_id),
+      balanceFen,
+      currency: r.currency ?? 'CNY',
+      latestBill:
+        r.bill_id !== null && r.period !== null && r.total_fen !== null && r.due_on !== null
+          ? {
+              id: Number(r.bill_id),
+              period: r.period,
+              totalFen: Number(r.total_fen),
+              dueOn: dueOnFor({ totalFen: Number(r.total_fen), dueOn: r.due_on }),
+              estimated: r.estimated === true,
+            }
+          : null,
+      overdue: balanceFen > 0 && r.due_on !== null && r.due_on < today,
+    };
+  });
 }

@@ -70,4 +70,9 @@ export type TAccountBillingSummary = {
   balanceFen: number;
   currency: string;
   latestBill: Pick<TBillSummary, 'id' | 'period' | 'totalFen' | 'dueOn' | 'estimated'> | null;
+  /**
+   * Money is owed and the latest bill's due date has passed (in the utility's time zone). The
+   * balance includes every earlier bill, so all of it is then late.
+   */
+  overdue: boolean;
 };

@@ -242,7 +242,42 @@ describe('the dashboard', () => {
         dueOn: '2025-07-21',
         estimated: true,
       },
+      // ¥25 still owed after 21 July 2025.
+      overdue: true,
     });
-    expect(byAccount.get(power.account.id)).toMatchObject({ balanceFen: 0, latestBill: null });
+    expect(byAccount.get(power.account.id)).toMatchObject({
+      balanceFen: 0,
+      latestBill: null,
+      overdue: false,
+    });
+  });
+
+  it('calls money late only once the latest bill’s due date has passed', async () => {
+    const user = await createUser();
+    const home = await createPremises();
+    const notYetDue = await createServiceAccount({ utility: 'water', premisesId: home.id });
+    const paidUp = await createServiceAccount({ utility: 'electricity', premisesId: home.id });
+    await linkAccount({ userId: user.id, accountId: notYetDue.account.id });
+    await linkAccount({ userId: user.id, accountId: paidUp.account.id });
+    await createBill({
+      accountId: notYetDue.account.id,
+      period: '2025-06-01',
+      usage: '8',
+      lines: [fixedLine(2500)],
+      dueOn: '2999-12-31',
+    });
+    await createBill({
+      accountId: paidUp.account.id,
+      period: '2025-06-01',
+      usage: '80',
+      lines: [fixedLine(4000)],
+      dueOn: '2025-07-21',
+    });
+    await recordPayment({ accountId: paidUp.account.id, amountFen: 4000 });
+
+    const summaries = await listAccountBillingSummaries({ actor: actorFor(user) });
+    const byAccount = new Map(summaries.map((s) => [s.accountId, s]));
+    expect(byAccount.get(notYetDue.account.id)).toMatchObject({ balanceFen: 2500, overdue: false });
+    expect(byAccount.get(paidUp.account.id)).toMatchObject({ balanceFen: 0, overdue: false });
   });
 });
