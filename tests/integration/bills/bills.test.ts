@@ -204,35 +204,46 @@ describe('another resident', () => {
   });
 });
 
+/** A resident with a water and an electricity account at one home, both linked. */
+async function residentWithWaterAndPower() {
+  const user = await createUser();
+  const home = await createPremises();
+  const water = await createServiceAccount({ utility: 'water', premisesId: home.id });
+  const power = await createServiceAccount({ utility: 'electricity', premisesId: home.id });
+  await linkAccount({ userId: user.id, accountId: water.account.id });
+  await linkAccount({ userId: user.id, accountId: power.account.id });
+  return { user, water: water.account, power: power.account };
+}
+
+/** The actor's dashboard summaries by account id. */
+async function summariesOf(user: Parameters<typeof actorFor>[0]) {
+  const summaries = await listAccountBillingSummaries({ actor: actorFor(user) });
+  return new Map(summaries.map((s) => [s.accountId, s]));
+}
+
 describe('the dashboard', () => {
   it('shows each linked account with its balance and latest bill', async () => {
-    const user = await createUser();
-    const home = await createPremises();
-    const water = await createServiceAccount({ utility: 'water', premisesId: home.id });
-    const power = await createServiceAccount({ utility: 'electricity', premisesId: home.id });
-    await linkAccount({ userId: user.id, accountId: water.account.id });
-    await linkAccount({ userId: user.id, accountId: power.account.id });
+    const { user, water, power } = await residentWithWaterAndPower();
     await createBill({
-      accountId: water.account.id,
+      accountId: water.id,
       period: '2025-05-01',
       usage: '7',
       lines: [fixedLine(2000)],
     });
     const june = await createBill({
-      accountId: water.account.id,
+      accountId: water.id,
       period: '2025-06-01',
       usage: '8',
       estimated: true,
       lines: [fixedLine(2500)],
       dueOn: '2025-07-21',
     });
-    await recordPayment({ accountId: water.account.id, amountFen: 2000 });
+    await recordPayment({ accountId: water.id, amountFen: 2000 });
 
-    const summaries = await listAccountBillingSummaries({ actor: actorFor(user) });
-    const byAccount = new Map(summaries.map((s) => [s.accountId, s]));
+    const byAccount = await summariesOf(user);
 
-    expect(byAccount.get(water.account.id)).toEqual({
-      accountId: water.account.id,
+    expect(byAccount.get(water.id)).toEqual({
+      accountId: water.id,
       balanceFen: 2500,
       currency: 'CNY',
       latestBill: {
@@ -245,7 +256,7 @@ describe('the dashboard', () => {
       // ¥25 still owed after 21 July 2025.
       overdue: true,
     });
-    expect(byAccount.get(power.account.id)).toMatchObject({
+    expect(byAccount.get(power.id)).toMatchObject({
       balanceFen: 0,
       latestBill: null,
       overdue: false,
@@ -253,31 +264,25 @@ describe('the dashboard', () => {
   });
 
   it('calls money late only once the latest bill’s due date has passed', async () => {
-    const user = await createUser();
-    const home = await createPremises();
-    const notYetDue = await createServiceAccount({ utility: 'water', premisesId: home.id });
-    const paidUp = await createServiceAccount({ utility: 'electricity', premisesId: home.id });
-    await linkAccount({ userId: user.id, accountId: notYetDue.account.id });
-    await linkAccount({ userId: user.id, accountId: paidUp.account.id });
+    const { user, water: notYetDue, power: paidUp } = await residentWithWaterAndPower();
     await createBill({
-      accountId: notYetDue.account.id,
+      accountId: notYetDue.id,
       period: '2025-06-01',
       usage: '8',
       lines: [fixedLine(2500)],
       dueOn: '2999-12-31',
     });
     await createBill({
-      accountId: paidUp.account.id,
+      accountId: paidUp.id,
       period: '2025-06-01',
       usage: '80',
       lines: [fixedLine(4000)],
       dueOn: '2025-07-21',
     });
-    await recordPayment({ accountId: paidUp.account.id, amountFen: 4000 });
+    await recordPayment({ accountId: paidUp.id, amountFen: 4000 });
 
-    const summaries = await listAccountBillingSummaries({ actor: actorFor(user) });
-    const byAccount = new Map(summaries.map((s) => [s.accountId, s]));
-    expect(byAccount.get(notYetDue.account.id)).toMatchObject({ balanceFen: 2500, overdue: false });
-    expect(byAccount.get(paidUp.account.id)).toMatchObject({ balanceFen: 0, overdue: false });
+    const byAccount = await summariesOf(user);
+    expect(byAccount.get(notYetDue.id)).toMatchObject({ balanceFen: 2500, overdue: false });
+    expect(byAccount.get(paidUp.id)).toMatchObject({ balanceFen: 0, overdue: false });
   });
 });
