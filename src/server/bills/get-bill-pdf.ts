@@ -5,14 +5,6 @@ import { getBill } from './get-bill';
 import { runOutsideRequests } from '../process/outside-requests';
 
 /**
- * react-pdf, its fonts and its hyphenation load when a PDF is first asked for, not with every
- * page that imports this capability (it made every such page an async module and loaded the
- * renderer into the web process on its first view). Loaded outside the request so the module,
- * which the process keeps, does not keep that request (src/server/process/outside-requests.ts).
- */
-const loadRenderer = () => runOutsideRequests(() => import('./render-bill-pdf'));
-
-/**
  * The actor's bill as a PDF in their language, with a file name that says what it is
  * (wanjia-electricity-2000000001-2025-07.pdf); null when the bill is not theirs.
  */
@@ -23,7 +15,11 @@ export async function getBillPdf(input: {
 }): Promise<{ pdf: Buffer; fileName: string } | null> {
   const bill = await getBill({ actor: input.actor, billId: input.billId });
   if (!bill) return null;
-  const { renderBillPdf } = await loadRenderer();
+  // react-pdf, its fonts and its hyphenation load when a PDF is first asked for, not with every
+  // page that imports this capability (that made each such page an async module and loaded the
+  // renderer on its first view); outside the request, so the module the process keeps does not
+  // keep this request (src/server/process/outside-requests.ts).
+  const { renderBillPdf } = await runOutsideRequests(() => import('./render-bill-pdf'));
   return {
     pdf: await renderBillPdf({ bill, locale: input.locale }),
     fileName: `wanjia-${bill.utility}-${bill.account.accountNumber}-${bill.period.slice(0, 7)}.pdf`,

@@ -265,20 +265,16 @@ describe('the dashboard', () => {
 
   it('calls money late only once the latest bill’s due date has passed', async () => {
     const { user, water: notYetDue, power: paidUp } = await residentWithWaterAndPower();
-    await createBill({
-      accountId: notYetDue.id,
-      period: '2025-06-01',
-      usage: '8',
-      lines: [fixedLine(2500)],
-      dueOn: '2999-12-31',
-    });
-    await createBill({
-      accountId: paidUp.id,
-      period: '2025-06-01',
-      usage: '80',
-      lines: [fixedLine(4000)],
-      dueOn: '2025-07-21',
-    });
+    const juneBill = (accountId: number, totalFen: number, dueOn: string) =>
+      createBill({
+        accountId,
+        period: '2025-06-01',
+        usage: '8',
+        lines: [fixedLine(totalFen)],
+        dueOn,
+      });
+    await juneBill(notYetDue.id, 2500, '2999-12-31');
+    await juneBill(paidUp.id, 4000, '2025-07-21');
     await recordPayment({ accountId: paidUp.id, amountFen: 4000 });
 
     const byAccount = await summariesOf(user);
