@@ -1,10 +1,14 @@
 import 'server-only';
 import { dueOnFor } from './due-on-for';
+import { billPaymentState } from './bill-payment-state';
 import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { linkOf } from '../accounts/link-of';
+import { todayInShanghai } from '../billing/today-in-shanghai';
+import { rowsOf } from '../billing/rows-of';
 import { getDb } from '../db';
+import { openBillAmountsSql } from '../payments/open-bill-amounts';
 import { bills, ledgerEntries, premises, serviceAccounts } from '../db/schema';
 import type { TAccountBills } from './types';
 
@@ -12,8 +16,9 @@ const PAGE_SIZE = 24;
 
 /**
  * The bills of one of the actor's accounts, newest first, two years a page (`before` = the
- * period to continue from), with the account's balance. Null when the account is not linked to
- * the actor (or does not exist).
+ * period to continue from), with the account's balance and where each bill stands (paid, owed,
+ * overdue) by the payments domain's rule. Null when the account is not linked to the actor (or
+ * does not exist).
  */
 export async function listAccountBills(input: {
   actor: TActor;
@@ -67,6 +72,17 @@ export async function listAccountBills(input: {
     .orderBy(desc(bills.period))
     .limit(PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
+  const open =
+    page.length === 0
+      ? []
+      : rowsOf<{ bill_id: number | string; open_fen: number }>(
+          await db.execute(sql`
+            SELECT o.bill_id, o.open_fen FROM (${openBillAmountsSql([account.id])}) o
+             WHERE o.bill_id = ANY(${sql.param(page.map((b) => b.id))}::bigint[])
+          `),
+        );
+  const openOf = new Map(open.map((o) => [Number(o.bill_id), Number(o.open_fen)]));
+  const today = todayInShanghai();
   return {
     account: {
       id: account.id,
@@ -76,7 +92,14 @@ export async function listAccountBills(input: {
     },
     balanceFen: account.balanceFen,
     currency: page[0]?.currency ?? 'CNY',
-    bills: page.map((bill) => ({ ...bill, dueOn: dueOnFor(bill) })),
+    bills: page.map((bill) => {
+      const dueOn = dueOnFor(bill);
+      return {
+        ...bill,
+        dueOn,
+        payment: billPaymentState({ ...bill, dueOn }, openOf.get(bill.id) ?? 0, today),
+      };
+    }),
     olderBefore: rows.length > PAGE_SIZE ? (page.at(-1)?.period ?? null) : null,
   };
 }

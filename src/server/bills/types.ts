@@ -55,11 +55,24 @@ export type TBillDetail = TBillWithLines & {
   previous: TBillWithLines | null;
 };
 
+/** Where a bill stands with payment (billPaymentState). */
+export type TBillPaymentState =
+  | { kind: 'nothing-to-pay' }
+  | { kind: 'paid' }
+  | {
+      kind: 'owed';
+      /** What is still owed on this bill, in fen (never more than its total). */
+      openFen: number;
+      partlyPaid: boolean;
+      /** Its due date has passed (in the utility's time zone). */
+      overdue: boolean;
+    };
+
 export type TAccountBills = {
   account: { id: number; accountNumber: string; utility: TUtility; address: TBilingual };
   balanceFen: number;
   currency: string;
-  bills: TBillSummary[];
+  bills: (TBillSummary & { payment: TBillPaymentState })[];
   /** Period to pass as `before` for the next (older) page, null when there is none. */
   olderBefore: string | null;
 };

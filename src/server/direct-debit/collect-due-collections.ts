@@ -7,7 +7,7 @@ import { applyPaymentOutcome, lockPaymentByRefs } from '../payments/apply-paymen
 import { getDirectDebitProvider } from './get-direct-debit-provider';
 import type { TCollectInput, TCollectResult } from './direct-debit-provider';
 import { newPaymentIds } from './new-payment-ids';
-import { openBillAmountsSql } from './open-bill-amounts';
+import { openBillAmountsSql } from '../payments/open-bill-amounts';
 
 export type TCollectionDayResult = {
   /** Collections claimed for an attempt today. */

@@ -6,7 +6,7 @@ import { rowsOf } from '../billing/rows-of';
 import { planCollection } from './collection-calendar';
 import { bankWorkingDays } from './bank-working-day';
 import { getWorkingCalendar } from '../calendar';
-import { openBillAmountsSql } from './open-bill-amounts';
+import { openBillAmountsSql } from '../payments/open-bill-amounts';
 
 /** Mandates read per statement. */
 const MANDATE_BATCH = 2_000;

@@ -18,6 +18,8 @@ export type TPayOptions = {
   balanceDueFen: number;
   /** For a bill: what settles it (with older open bills); 0 when it is paid. */
   billDueFen: number | null;
+  /** For a bill: what is still owed on that bill alone; 0 when it is paid. */
+  billOpenFen: number | null;
   /** True when the bill asked about is part of what is still owed on an older bill. */
   includesOlderBills: boolean;
   /** A checkout already in flight for this account (pay buttons then lead to it). */
@@ -76,6 +78,7 @@ export async function getPayOptions(input: {
     accountId: account.id,
     balanceDueFen: amountToSettleBalance(balanceFen),
     billDueFen,
+    billOpenFen: input.billId === undefined ? null : own,
     includesOlderBills: billDueFen !== null && billDueFen > own,
     openPayment:
       open?.status === 'pending' || open?.status === 'processing'

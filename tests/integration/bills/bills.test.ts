@@ -134,6 +134,34 @@ describe('a bill as the resident reads it', () => {
     expect(list?.olderBefore).toBeNull();
   });
 
+  it('says which bills are paid, partly paid, still to pay, late or ask for nothing', async () => {
+    const { actor, account } = await createResidentWithAccount();
+    const bill = (period: string, amountFen: number, dueOn: string) =>
+      createBill({
+        accountId: account.id,
+        period,
+        usage: '9',
+        lines: [fixedLine(amountFen)],
+        dueOn,
+      });
+    await bill('2025-03-01', 0, '2025-04-21');
+    await bill('2025-04-01', 3000, '2025-05-21');
+    await bill('2025-05-01', 3100, '2025-06-21');
+    await bill('2025-06-01', 3200, '2999-12-31');
+    // Money goes to the oldest bills first: April in full, ¥10 of May.
+    await recordPayment({ accountId: account.id, amountFen: 4000 });
+
+    const list = await listAccountBills({ actor, accountId: account.id });
+
+    expect(list?.bills.map((b) => [b.period, b.payment])).toEqual([
+      ['2025-06-01', { kind: 'owed', openFen: 3200, partlyPaid: false, overdue: false }],
+      ['2025-05-01', { kind: 'owed', openFen: 2100, partlyPaid: true, overdue: true }],
+      ['2025-04-01', { kind: 'paid' }],
+      ['2025-03-01', { kind: 'nothing-to-pay' }],
+    ]);
+    expect(list?.balanceFen).toBe(3200 + 2100);
+  });
+
   it('pages through more than two years of bills', async () => {
     const { actor, account } = await createResidentWithAccount();
     for (let i = 0; i < 26; i++) {

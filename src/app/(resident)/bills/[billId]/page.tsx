@@ -11,7 +11,13 @@ import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
-import { compareBills, daysInPeriod, formatQuantity, getBill } from '@/server/bills';
+import {
+  billPaymentState,
+  compareBills,
+  daysInPeriod,
+  formatQuantity,
+  getBill,
+} from '@/server/bills';
 import { PayPanel } from '@/components/payments/pay-panel';
 import { getPayOptions } from '@/server/payments';
 
@@ -42,6 +48,7 @@ export default async function BillPage({ params, searchParams }: TProps) {
   const unit = t(`unit.${bill.utility}`);
   const period = format.dateTime(billDate(bill.period), { year: 'numeric', month: 'long' });
   const comparison = bill.previous ? compareBills(bill, bill.previous) : null;
+  const payment = billPaymentState(bill, payOptions?.billOpenFen ?? 0);
 
   return (
     <div className="space-y-8">
@@ -74,6 +81,11 @@ export default async function BillPage({ params, searchParams }: TProps) {
                 date: long(bill.dueOn),
                 strong: (chunks) => <strong>{chunks}</strong>,
               })}
+              {payment.kind === 'owed' && payment.overdue ? (
+                <span className="text-danger block font-semibold" data-testid="bill-overdue">
+                  {t('detail.overdue', { amount: money(payment.openFen) })}
+                </span>
+              ) : null}
             </p>
           ) : payOptions ? null : (
             // Nothing to pay: no due date (the pay panel says so when it is shown).

@@ -3,6 +3,7 @@ import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { BalanceSummary } from '@/components/bills/balance-summary';
+import { BillPaymentStatus } from '@/components/bills/bill-payment-status';
 import { EstimatedBadge } from '@/components/bills/estimated-badge';
 import { billDate, parseId } from '@/components/bills/bill-dates';
 import { formatFen } from '@/lib/money';
@@ -81,7 +82,7 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
                   {t('list.columns.amount')}
                 </th>
                 <th scope="col" className="py-2">
-                  {t('list.columns.dueOn')}
+                  {t('list.columns.status')}
                 </th>
               </tr>
             </thead>
@@ -104,10 +105,12 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
                   <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
                     {formatFen(bill.totalFen, locale, bill.currency)}
                   </td>
-                  <td className="py-2 whitespace-nowrap">
-                    {bill.dueOn
-                      ? format.dateTime(billDate(bill.dueOn), { dateStyle: 'medium' })
-                      : t('list.nothingToPay')}
+                  <td className="py-2">
+                    <BillPaymentStatus
+                      payment={bill.payment}
+                      dueOn={bill.dueOn}
+                      currency={bill.currency}
+                    />
                   </td>
                 </tr>
               ))}
