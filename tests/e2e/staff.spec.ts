@@ -35,6 +35,12 @@ test.describe('the staff area, without JavaScript', () => {
     await expect(page.getByRole('main')).toContainText(
       'Your view of this account has been recorded in the audit log.',
     );
+    // The bills, each with where it stands, for a resident asking on the phone.
+    const bills = page.getByRole('region', { name: 'Bills' });
+    await expect(bills.getByRole('columnheader', { name: 'Payment' })).toBeVisible();
+    await expect(bills.locator('tbody tr').first()).toContainText(
+      /Paid|To pay by|still to pay|Overdue/,
+    );
   });
 
   test('a resident who tries the staff area finds nothing there', async ({ page, context }) => {

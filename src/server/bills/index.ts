@@ -1,7 +1,7 @@
 import 'server-only';
 
 export { getBill } from './get-bill';
-export { listAccountBills } from './list-account-bills';
+export { listAccountBills, listAccountBillsForStaff } from './list-account-bills';
 export { listAccountBillingSummaries } from './list-account-billing-summaries';
 export { billPaymentState } from './bill-payment-state';
 export { compareBills, daysInPeriod } from './compare-bills';

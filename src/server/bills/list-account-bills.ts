@@ -14,19 +14,38 @@ import type { TAccountBills } from './types';
 
 const PAGE_SIZE = 24;
 
+type TListInput = {
+  actor: TActor;
+  accountId: number;
+  /** Only bills for months before this one (YYYY-MM-DD), for the next page. */
+  before?: string;
+};
+
 /**
  * The bills of one of the actor's accounts, newest first, two years a page (`before` = the
  * period to continue from), with the account's balance and where each bill stands (paid, owed,
  * overdue) by the payments domain's rule. Null when the account is not linked to the actor (or
  * does not exist).
  */
-export async function listAccountBills(input: {
-  actor: TActor;
-  accountId: number;
-  /** Only bills for months before this one (YYYY-MM-DD), for the next page. */
-  before?: string;
-}): Promise<TAccountBills | null> {
+export async function listAccountBills(input: TListInput): Promise<TAccountBills | null> {
   assertCan(input.actor, 'view:account:own');
+  return readAccountBills(input, input.actor.userId);
+}
+
+/**
+ * The same list for staff answering a resident about any account (an agent on the hotline:
+ * "has my payment reached last month's bill?"). The page that shows it audits the view.
+ */
+export async function listAccountBillsForStaff(input: TListInput): Promise<TAccountBills | null> {
+  assertCan(input.actor, 'view:account:any');
+  return readAccountBills(input, null);
+}
+
+/** `owner` null reads any account (the caller has checked a staff permission). */
+async function readAccountBills(
+  input: TListInput,
+  owner: string | null,
+): Promise<TAccountBills | null> {
   const db = await getDb();
   const [account] = await db
     .select({
@@ -45,7 +64,7 @@ export async function listAccountBills(input: {
     .where(
       and(
         eq(serviceAccounts.id, input.accountId),
-        exists(linkOf(input.actor.userId, serviceAccounts.id)),
+        owner === null ? undefined : exists(linkOf(owner, serviceAccounts.id)),
       ),
     )
     .limit(1);

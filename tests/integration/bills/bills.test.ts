@@ -3,7 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getBill, getBillPdf, listAccountBillingSummaries, listAccountBills } from '@/server/bills';
+import {
+  getBill,
+  getBillPdf,
+  listAccountBillingSummaries,
+  listAccountBills,
+  listAccountBillsForStaff,
+} from '@/server/bills';
+import { PermissionError } from '@/server/auth/permissions';
 import {
   actorFor,
   createPremises,
@@ -160,6 +167,28 @@ describe('a bill as the resident reads it', () => {
       ['2025-03-01', { kind: 'nothing-to-pay' }],
     ]);
     expect(list?.balanceFen).toBe(3200 + 2100);
+  });
+
+  it('is shown to an agent for any account, and to no resident that way', async () => {
+    const { actor: holder, account } = await createResidentWithAccount();
+    await createBill({
+      accountId: account.id,
+      period: '2025-06-01',
+      usage: '9',
+      lines: [fixedLine(3200)],
+      dueOn: '2025-07-21',
+    });
+    const agent = actorFor(await createUser({ role: 'agent' }));
+
+    const seen = await listAccountBillsForStaff({ actor: agent, accountId: account.id });
+
+    expect(seen?.bills.map((b) => [b.period, b.payment])).toEqual([
+      ['2025-06-01', { kind: 'owed', openFen: 3200, partlyPaid: false, overdue: true }],
+    ]);
+    expect(seen?.balanceFen).toBe(3200);
+    await expect(
+      listAccountBillsForStaff({ actor: holder, accountId: account.id }),
+    ).rejects.toThrow(PermissionError);
   });
 
   it('pages through more than two years of bills', async () => {

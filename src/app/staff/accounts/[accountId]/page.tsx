@@ -8,7 +8,10 @@ import { dateOnly, ReadingsTable } from '@/components/accounts/readings-table';
 import { can, requirePermission } from '@/server/auth';
 import { viewServiceAccount } from '@/server/staff';
 import { StaffPaymentsTable } from '@/components/payments/staff-payments-table';
+import { BalanceSummary } from '@/components/bills/balance-summary';
+import { BillsTable } from '@/components/bills/bills-table';
 import { listStaffPayments } from '@/server/payments';
+import { listAccountBillsForStaff } from '@/server/bills';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('staff');
@@ -36,6 +39,7 @@ export default async function StaffAccountPage({
     ? await listStaffPayments({ actor, accountId: account.id, limit: 20 })
     : null;
   const tp = await getTranslations('payments');
+  const billList = await listAccountBillsForStaff({ actor, accountId: account.id });
 
   return (
     <div className="space-y-8">
@@ -130,6 +134,28 @@ export default async function StaffAccountPage({
           caption={ta('readings.caption', { count: account.readings.length })}
         />
       </section>
+
+      {billList ? (
+        <section aria-labelledby="bills-heading" className="space-y-3">
+          <h2 id="bills-heading" className="text-xl font-semibold">
+            {t('account.bills')}
+          </h2>
+          <BalanceSummary
+            balanceFen={billList.balanceFen}
+            currency={billList.currency}
+            label={t('account.balance')}
+          />
+          {billList.bills.length === 0 ? (
+            <p className="text-muted">{t('account.noBills')}</p>
+          ) : (
+            <BillsTable
+              bills={billList.bills}
+              utility={billList.account.utility}
+              linkToBills={false}
+            />
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="linked-heading" className="space-y-2">
         <h2 id="linked-heading" className="text-xl font-semibold">

@@ -1,16 +1,14 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
+import { getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { BalanceSummary } from '@/components/bills/balance-summary';
-import { BillPaymentStatus } from '@/components/bills/bill-payment-status';
-import { EstimatedBadge } from '@/components/bills/estimated-badge';
-import { billDate, parseId } from '@/components/bills/bill-dates';
-import { formatFen } from '@/lib/money';
+import { BillsTable } from '@/components/bills/bills-table';
+import { parseId } from '@/components/bills/bill-dates';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
-import { formatQuantity, listAccountBills } from '@/server/bills';
+import { listAccountBills } from '@/server/bills';
 
 type TProps = {
   params: Promise<{ accountId: string }>;
@@ -32,12 +30,8 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
   if (!result) pageNotFound();
 
   const t = await getTranslations('bills');
-  const format = await getFormatter();
   const locale = toLocale(await getLocale());
   const { account, bills } = result;
-  const month = (period: string) =>
-    format.dateTime(billDate(period), { year: 'numeric', month: 'long' });
-  const unit = t(`unit.${account.utility}`);
 
   return (
     <div className="space-y-8">
@@ -67,56 +61,7 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
       {bills.length === 0 ? (
         <p className="rounded-xl border-2 border-dashed border-slate-300 p-6">{t('list.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse">
-            <caption className="text-muted mb-2 text-left">{t('list.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-4">
-                  {t('list.columns.period')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('list.columns.usage')}
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  {t('list.columns.amount')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('list.columns.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bills.map((bill) => (
-                <tr key={bill.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    <Link
-                      href={`/bills/${bill.id}`}
-                      className="link-action"
-                      aria-label={t('list.open', { period: month(bill.period) })}
-                    >
-                      {month(bill.period)}
-                    </Link>
-                  </th>
-                  <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
-                    {formatQuantity(bill.usage, locale)} {unit}
-                    {bill.estimated ? <EstimatedBadge>{t('list.estimated')}</EstimatedBadge> : null}
-                  </td>
-                  <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
-                    {formatFen(bill.totalFen, locale, bill.currency)}
-                  </td>
-                  <td className="py-2">
-                    <BillPaymentStatus
-                      payment={bill.payment}
-                      dueOn={bill.dueOn}
-                      currency={bill.currency}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BillsTable bills={bills} utility={account.utility} linkToBills />
       )}
 
       {result.olderBefore || before ? (
