@@ -49,7 +49,7 @@ export function BillsTable({
         <tbody>
           {bills.map((bill) => (
             <tr key={bill.id} className="border-b border-slate-200">
-              <th scope="row" className="py-2 pr-4 text-left font-normal">
+              <th scope="row" className="py-2 pr-4 text-left font-normal whitespace-nowrap">
                 {linkToBills ? (
                   <Link
                     href={`/bills/${bill.id}`}
