@@ -116,5 +116,12 @@ test.describe('accessibility of every page', { tag: '@a11y' }, () => {
       .getAttribute('href');
     expect(accountHref, 'a search result linking to the account').toBeTruthy();
     await expectAccessibleInEveryVariant(page, context, accountHref ?? '/staff');
+    const billHref = await page
+      .getByRole('main')
+      .locator('a[href^="/staff/bills/"]')
+      .first()
+      .getAttribute('href');
+    expect(billHref, 'the account view linking to a bill').toBeTruthy();
+    await expectAccessibleInEveryVariant(page, context, billHref ?? '/staff');
   });
 });

@@ -41,13 +41,26 @@ test.describe('the staff area, without JavaScript', () => {
     await expect(bills.locator('tbody tr').first()).toContainText(
       /Paid|To pay by|still to pay|Overdue/,
     );
+
+    // Opening one shows the agent what the resident sees: every line worked out.
+    await bills.locator('a[href^="/staff/bills/"]').first().click();
+    await expect(page).toHaveURL(/\/staff\/bills\/\d+$/);
+    const bill = page.getByRole('main');
+    await expect(bill.getByRole('heading', { level: 1 })).toHaveText(/(Water|Electricity) bill · /);
+    await expect(bill.getByRole('table').first()).toContainText(/Tier 1: [\d,.]+ (kWh|m³) × ¥/);
+    await expect(bill).toContainText('Your view of this bill has been recorded in the audit log.');
   });
 
   test('a resident who tries the staff area finds nothing there', async ({ page, context }) => {
     await choosePreferences(context, { locale: 'en' });
     await registerConfirmedResident(page, 'nosy');
     const { water } = householdFor('staff');
-    for (const path of ['/staff', '/staff/users', `/staff/accounts?q=${water.accountNumber}`]) {
+    for (const path of [
+      '/staff',
+      '/staff/users',
+      `/staff/accounts?q=${water.accountNumber}`,
+      '/staff/bills/1',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.locator('body')).not.toContainText(water.accountNumber);

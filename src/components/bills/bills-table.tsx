@@ -9,16 +9,16 @@ import { EstimatedBadge } from './estimated-badge';
 
 /**
  * An account's bills, newest first: month, usage, amount and where each stands with payment.
- * With `linkToBills` each month opens the bill (the resident's pages); staff see the rows only.
+ * Each month opens the bill at `billHref` (the resident's page, or the staff view).
  */
 export function BillsTable({
   bills,
   utility,
-  linkToBills,
+  billHref,
 }: {
   bills: TAccountBills['bills'];
   utility: TAccountBills['account']['utility'];
-  linkToBills: boolean;
+  billHref: (billId: number) => string;
 }) {
   const t = useTranslations('bills');
   const format = useFormatter();
@@ -50,17 +50,13 @@ export function BillsTable({
           {bills.map((bill) => (
             <tr key={bill.id} className="border-b border-slate-200">
               <th scope="row" className="py-2 pr-4 text-left font-normal whitespace-nowrap">
-                {linkToBills ? (
-                  <Link
-                    href={`/bills/${bill.id}`}
-                    className="link-action"
-                    aria-label={t('list.open', { period: month(bill.period) })}
-                  >
-                    {month(bill.period)}
-                  </Link>
-                ) : (
-                  month(bill.period)
-                )}
+                <Link
+                  href={billHref(bill.id)}
+                  className="link-action"
+                  aria-label={t('list.open', { period: month(bill.period) })}
+                >
+                  {month(bill.period)}
+                </Link>
               </th>
               <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
                 {formatQuantity(bill.usage, locale)} {unit}

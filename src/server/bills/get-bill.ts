@@ -4,7 +4,8 @@ import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { linkOf } from '../accounts/link-of';
-import { getDb } from '../db';
+import { writeAudit } from '../audit';
+import { getDb, type TDb } from '../db';
 import { prepared } from '../db/prepared';
 import { bills, ledgerEntries, premises, serviceAccounts, tariffs } from '../db/schema';
 import { selectBillLines } from './select-bill-lines';
@@ -35,40 +36,80 @@ export async function getBill(input: {
   billId: number;
 }): Promise<TBillDetail | null> {
   assertCan(input.actor, 'view:account:own');
+  return readBill(await getDb(), input.billId, input.actor.userId);
+}
+
+/**
+ * Any bill, for staff explaining it to a resident (the hotline's "why is my bill so high?").
+ * Reading it is recorded in the audit log, as opening the account is.
+ */
+export async function getBillForStaff(input: {
+  actor: TActor;
+  billId: number;
+}): Promise<TBillDetail | null> {
+  assertCan(input.actor, 'view:account:any');
   const db = await getDb();
-  // Prepared (built once, planned once per connection): the bill page runs these on every view.
-  const [row] = await prepared(db, 'bill-detail', (db) =>
-    db
-      .select({
-        ...billColumns,
-        accountId: bills.accountId,
-        utility: serviceAccounts.utility,
-        accountNumber: serviceAccounts.accountNumber,
-        holderName: serviceAccounts.holderName,
-        addressZh: premises.addressZh,
-        addressEn: premises.addressEn,
-        householdSize: premises.householdSize,
-        tariffNameZh: tariffs.nameZh,
-        tariffNameEn: tariffs.nameEn,
-        tierPeriod: tariffs.tierPeriod,
-        balanceFen:
-          sql<number>`(select coalesce(sum(${ledgerEntries.amountFen}), 0) from ${ledgerEntries} where ${ledgerEntries.accountId} = ${bills.accountId})`.mapWith(
-            Number,
-          ),
-      })
-      .from(bills)
-      .innerJoin(serviceAccounts, eq(serviceAccounts.id, bills.accountId))
-      .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
-      .leftJoin(tariffs, eq(tariffs.id, bills.tariffId))
-      .where(
-        and(
-          eq(bills.id, sql.placeholder('billId')),
-          exists(linkOf(sql.placeholder('userId'), bills.accountId)),
+  const bill = await readBill(db, input.billId, null);
+  if (bill) {
+    await writeAudit(db, input.actor, {
+      action: 'staff.bill_viewed',
+      subjectType: 'bill',
+      subjectId: bill.id,
+    });
+  }
+  return bill;
+}
+
+/** The bill and its account, tariff and balance; with `owner`, only on an account they hold. */
+function billDetailStatement(db: TDb, owned: boolean) {
+  return db
+    .select({
+      ...billColumns,
+      accountId: bills.accountId,
+      utility: serviceAccounts.utility,
+      accountNumber: serviceAccounts.accountNumber,
+      holderName: serviceAccounts.holderName,
+      addressZh: premises.addressZh,
+      addressEn: premises.addressEn,
+      householdSize: premises.householdSize,
+      tariffNameZh: tariffs.nameZh,
+      tariffNameEn: tariffs.nameEn,
+      tierPeriod: tariffs.tierPeriod,
+      balanceFen:
+        sql<number>`(select coalesce(sum(${ledgerEntries.amountFen}), 0) from ${ledgerEntries} where ${ledgerEntries.accountId} = ${bills.accountId})`.mapWith(
+          Number,
         ),
-      )
-      .limit(1)
-      .prepare('bill-detail'),
-  ).execute({ billId: input.billId, userId: input.actor.userId });
+    })
+    .from(bills)
+    .innerJoin(serviceAccounts, eq(serviceAccounts.id, bills.accountId))
+    .innerJoin(premises, eq(premises.id, serviceAccounts.premisesId))
+    .leftJoin(tariffs, eq(tariffs.id, bills.tariffId))
+    .where(
+      and(
+        eq(bills.id, sql.placeholder('billId')),
+        owned ? exists(linkOf(sql.placeholder('userId'), bills.accountId)) : undefined,
+      ),
+    )
+    .limit(1)
+    .prepare(owned ? 'bill-detail' : 'bill-detail-any');
+}
+
+/** `owner` null reads any bill (the caller has checked a staff permission). */
+async function readBill(
+  db: TDb,
+  billId: number,
+  owner: string | null,
+): Promise<TBillDetail | null> {
+  // Prepared (built once, planned once per connection): the bill page runs these on every view.
+  const [row] =
+    owner === null
+      ? await prepared(db, 'bill-detail-any', (db) => billDetailStatement(db, false)).execute({
+          billId,
+        })
+      : await prepared(db, 'bill-detail', (db) => billDetailStatement(db, true)).execute({
+          billId,
+          userId: owner,
+        });
   if (!row) return null;
 
   const [previous] = await prepared(db, 'bill-previous', (db) =>

@@ -1,6 +1,6 @@
 import 'server-only';
 
-export { getBill } from './get-bill';
+export { getBill, getBillForStaff } from './get-bill';
 export { listAccountBills, listAccountBillsForStaff } from './list-account-bills';
 export { listAccountBillingSummaries } from './list-account-billing-summaries';
 export { billPaymentState } from './bill-payment-state';

@@ -3,8 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/server/db';
+import { auditLog } from '@/server/db/schema';
 import {
   getBill,
+  getBillForStaff,
   getBillPdf,
   listAccountBillingSummaries,
   listAccountBills,
@@ -210,6 +214,39 @@ describe('a bill as the resident reads it', () => {
     expect(first?.olderBefore).toBe('2023-03-01');
     expect(older?.bills.map((b) => b.period)).toEqual(['2023-02-01', '2023-01-01']);
     expect(older?.olderBefore).toBeNull();
+  });
+});
+
+describe('a bill as an agent explains it', () => {
+  it('is the same bill, lines and all, and opening it is audited', async () => {
+    const { actor: holder, account } = await createResidentWithAccount();
+    const bill = await julyBillCrossingIntoTier2(account.id);
+    const agent = await createUser({ role: 'agent' });
+
+    const seen = await getBillForStaff({ actor: actorFor(agent), billId: bill.id });
+
+    expect(seen).toEqual(await getBill({ actor: holder, billId: bill.id }));
+    const audit = await (
+      await getDb()
+    )
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'staff.bill_viewed'), eq(auditLog.subjectId, String(bill.id))),
+      );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorUserId: agent.id, actorRole: 'agent' });
+  });
+
+  it('is not open to residents that way, and a missing bill is not found', async () => {
+    const { actor: holder, account } = await createResidentWithAccount();
+    const bill = await julyBillCrossingIntoTier2(account.id);
+    const agent = actorFor(await createUser({ role: 'agent' }));
+
+    await expect(getBillForStaff({ actor: holder, billId: bill.id })).rejects.toThrow(
+      PermissionError,
+    );
+    expect(await getBillForStaff({ actor: agent, billId: 999_999_999 })).toBeNull();
   });
 });
 

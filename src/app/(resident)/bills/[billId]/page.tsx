@@ -1,23 +1,15 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
-import { FormMessage, PageTitle } from '@/components/ui/form';
+import { PageTitle } from '@/components/ui/form';
 import { BalanceSummary } from '@/components/bills/balance-summary';
-import { BillComparison } from '@/components/bills/bill-comparison';
-import { BillLinesTable } from '@/components/bills/bill-lines-table';
-import { EstimatedBadge } from '@/components/bills/estimated-badge';
-import { billDate, parseId, periodEnd } from '@/components/bills/bill-dates';
+import { BillExplanation } from '@/components/bills/bill-explanation';
+import { billDate, parseId } from '@/components/bills/bill-dates';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
-import {
-  billPaymentState,
-  compareBills,
-  daysInPeriod,
-  formatQuantity,
-  getBill,
-} from '@/server/bills';
+import { billPaymentState, getBill } from '@/server/bills';
 import { PayPanel } from '@/components/payments/pay-panel';
 import { getPayOptions } from '@/server/payments';
 
@@ -45,9 +37,7 @@ export default async function BillPage({ params, searchParams }: TProps) {
   const zh = locale === 'zh-CN';
   const long = (date: string) => format.dateTime(billDate(date), { dateStyle: 'long' });
   const money = (fen: number) => formatFen(fen, locale, bill.currency);
-  const unit = t(`unit.${bill.utility}`);
   const period = format.dateTime(billDate(bill.period), { year: 'numeric', month: 'long' });
-  const comparison = bill.previous ? compareBills(bill, bill.previous) : null;
   const payment = billPaymentState(bill, payOptions?.billOpenFen ?? 0);
 
   return (
@@ -118,68 +108,7 @@ export default async function BillPage({ params, searchParams }: TProps) {
         </p>
       </section>
 
-      {bill.estimated ? <FormMessage tone="info">{t('detail.estimated')}</FormMessage> : null}
-
-      <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading" className="sr-only">
-          {t('detail.period')}
-        </h2>
-        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="text-muted">{t('detail.period')}</dt>
-          <dd>
-            {t('detail.periodRange', {
-              from: long(bill.period),
-              to: long(periodEnd(bill.period)),
-              days: daysInPeriod(bill.period),
-            })}
-          </dd>
-          {bill.readingFrom !== null && bill.readingTo !== null ? (
-            <>
-              <dt className="text-muted">{t('detail.readings')}</dt>
-              <dd className="tabular-nums">
-                {t('detail.readingsRange', {
-                  from: formatQuantity(bill.readingFrom, locale),
-                  to: formatQuantity(bill.readingTo, locale),
-                })}
-              </dd>
-            </>
-          ) : null}
-          <dt className="text-muted">{t('detail.usage')}</dt>
-          <dd className="tabular-nums">
-            {formatQuantity(bill.usage, locale)} {unit}
-            {bill.estimated ? <EstimatedBadge>{t('detail.estimatedBadge')}</EstimatedBadge> : null}
-          </dd>
-          <dt className="text-muted">{t('detail.householdSize')}</dt>
-          <dd>{t('detail.people', { count: bill.account.householdSize })}</dd>
-          {bill.tariff ? (
-            <>
-              <dt className="text-muted">{t('detail.tariff')}</dt>
-              <dd>
-                {zh ? bill.tariff.name.zh : bill.tariff.name.en}
-                <span className="text-muted">
-                  {zh ? '，' : '; '}
-                  {t(`detail.tierPeriod.${bill.tariff.tierPeriod}`)}
-                </span>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
-      <section aria-labelledby="lines-heading" className="space-y-3">
-        <h2 id="lines-heading" className="text-xl font-semibold">
-          {t('detail.lines')}
-        </h2>
-        <BillLinesTable bill={bill} />
-        {bill.tiersCrossed.map((tier) => (
-          <p key={tier} className="border-brand-600 bg-brand-50 rounded-md border-l-4 px-3 py-2">
-            {t('detail.tiersCrossed', { tierName: t('tierName', { tier }) })}
-          </p>
-        ))}
-        <p className="text-muted text-sm">{t('detail.rounding')}</p>
-      </section>
-
-      <BillComparison comparison={comparison} utility={bill.utility} currency={bill.currency} />
+      <BillExplanation bill={bill} />
     </div>
   );
 }

@@ -151,7 +151,7 @@ export default async function StaffAccountPage({
             <BillsTable
               bills={billList.bills}
               utility={billList.account.utility}
-              linkToBills={false}
+              billHref={(id) => `/staff/bills/${id}`}
             />
           )}
         </section>

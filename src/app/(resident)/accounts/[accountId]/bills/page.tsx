@@ -61,7 +61,7 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
       {bills.length === 0 ? (
         <p className="rounded-xl border-2 border-dashed border-slate-300 p-6">{t('list.empty')}</p>
       ) : (
-        <BillsTable bills={bills} utility={account.utility} linkToBills />
+        <BillsTable bills={bills} utility={account.utility} billHref={(id) => `/bills/${id}`} />
       )}
 
       {result.olderBefore || before ? (
