@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { defineJobQueue } from '../jobs/define-job-queue';
 import { sendJob } from '../jobs/send-job';
+import { sendBillsNotifyJob } from './bills-notify-job';
 import { executeBillingRun } from './execute-billing-run';
 
 export const BILLING_RUN_QUEUE = 'billing-run';
@@ -27,7 +28,10 @@ export async function sendBillingRunJob(runId: number): Promise<void> {
   );
 }
 
-/** Works billing runs, one at a time per worker (each run already keeps both cores busy). */
+/**
+ * Works billing runs, one at a time per worker (each run already keeps both cores busy). A
+ * completed run then tells its residents their bills are ready (bills-notify).
+ */
 export const billingRunQueue = defineJobQueue({
   name: BILLING_RUN_QUEUE,
   batchSize: 1,
@@ -39,7 +43,8 @@ export const billingRunQueue = defineJobQueue({
         console.warn(`[billing] ignoring malformed ${BILLING_RUN_QUEUE} job ${job.id}`);
         continue;
       }
-      await executeBillingRun(parsed.data.runId);
+      const result = await executeBillingRun(parsed.data.runId);
+      if (result.ok && result.status === 'completed') await sendBillsNotifyJob(parsed.data.runId);
     }
   },
 });

@@ -7,6 +7,8 @@ export {
   type TExecuteBillingRunResult,
 } from './execute-billing-run';
 export { billingRunQueue, sendBillingRunJob, BILLING_RUN_QUEUE } from './billing-run-job';
+export { billsNotifyQueue, sendBillsNotifyJob, BILLS_NOTIFY_QUEUE } from './bills-notify-job';
+export { notifyBillsIssued } from './notify-bills-issued';
 export { listBillingRuns, type TBillingRunSummary } from './list-billing-runs';
 export { getBillingRun, type TBillingRunDetail } from './get-billing-run';
 export { listBillingExceptions, type TBillingExceptionRow } from './list-billing-exceptions';

@@ -6,6 +6,7 @@ import { assertCan } from '../auth/permissions';
 import { getDb } from '../db';
 import { billingExceptions, billingRuns } from '../db/schema';
 import { billAccountRange } from './bill-account-range';
+import { sendBillsNotifyJob } from './bills-notify-job';
 import { describeBillingPeriod } from './describe-billing-period';
 import { loadTariffVersions } from '../tariffs';
 import { todayInShanghai } from './today-in-shanghai';
@@ -52,7 +53,7 @@ export async function resolveBillingException(input: {
     to: period.end,
   });
 
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     // Only an open exception can be settled; two staff at once: the second finds it settled.
     const [settled] = await tx
       .update(billingExceptions)
@@ -89,6 +90,15 @@ export async function resolveBillingException(input: {
         billed: result.billed > 0,
       },
     });
+    if (result.billed > 0) {
+      // The run has someone new to tell: the bills-notify sweep finds it if the nudge is lost.
+      await tx
+        .update(billingRuns)
+        .set({ notifiedAt: null })
+        .where(and(eq(billingRuns.id, found.runId), eq(billingRuns.status, 'completed')));
+    }
     return { ok: true as const, runId: found.runId, billed: result.billed > 0 };
   });
+  if (outcome.ok && outcome.billed) await sendBillsNotifyJob(outcome.runId);
+  return outcome;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { billingRunQueue } from '../billing/billing-run-job';
+import { billsNotifyQueue } from '../billing/bills-notify-job';
 import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
 import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
@@ -24,6 +25,7 @@ export const jobQueues: readonly TJobQueue[] = [
   sweepMailQueue,
   refreshPeerUsageQueue,
   billingRunQueue,
+  billsNotifyQueue,
   directDebitQueue,
   generateReportsQueue,
   escalateComplaintsQueue,

@@ -39,6 +39,12 @@ export const billingRuns = pgTable(
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     lastError: text(),
+    /**
+     * When every resident linked to an account billed by this run was told the bill is ready
+     * (inbox + mail). Null while the run is not completed, or when a bill released from an
+     * exception later still has people to tell: the bills-notify sweep finds such runs.
+     */
+    notifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('billing_runs_utility_period_key').on(t.utility, t.period)],
