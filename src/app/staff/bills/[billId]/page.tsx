@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
-import { BalanceSummary } from '@/components/bills/balance-summary';
+import { BillSummary } from '@/components/bills/bill-summary';
 import { BillExplanation } from '@/components/bills/bill-explanation';
 import { billDate, parseId } from '@/components/bills/bill-dates';
-import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requirePermission } from '@/server/auth';
@@ -29,7 +28,6 @@ export default async function StaffBillPage({ params }: { params: Promise<{ bill
   const ts = await getTranslations('staff');
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
-  const long = (date: string) => format.dateTime(billDate(date), { dateStyle: 'long' });
   const period = format.dateTime(billDate(bill.period), { year: 'numeric', month: 'long' });
 
   return (
@@ -46,35 +44,7 @@ export default async function StaffBillPage({ params }: { params: Promise<{ bill
       </PageTitle>
       <FormMessage tone="info">{ts('bill.auditNotice')}</FormMessage>
 
-      <section
-        aria-labelledby="summary-heading"
-        className="grid gap-6 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
-      >
-        <h2 id="summary-heading" className="sr-only">
-          {t('detail.summary')}
-        </h2>
-        <div>
-          <p className="text-muted">{t('detail.total')}</p>
-          <p className="text-3xl font-bold tabular-nums" data-testid="bill-total">
-            {formatFen(bill.totalFen, locale, bill.currency)}
-          </p>
-          <p className="mt-1">
-            {bill.dueOn
-              ? t.rich('detail.dueOnValue', {
-                  date: long(bill.dueOn),
-                  strong: (chunks) => <strong>{chunks}</strong>,
-                })
-              : t('detail.nothingToPay')}
-          </p>
-          <p className="text-muted">{t('detail.issuedOnValue', { date: long(bill.issuedOn) })}</p>
-        </div>
-        <BalanceSummary
-          balanceFen={bill.balanceFen}
-          currency={bill.currency}
-          label={t('detail.balance')}
-          hint={t('detail.balanceHint')}
-        />
-      </section>
+      <BillSummary bill={bill} />
 
       <BillExplanation bill={bill} />
     </div>
