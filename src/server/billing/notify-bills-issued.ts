@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { yuanFromFen } from '@/lib/money';
 import { getDb } from '../db';
 import { billingRuns } from '../db/schema';
 import { notifyMailQueued } from '../mail';
@@ -36,7 +37,7 @@ function billIssued(row: TRow): TNewNotification {
           key: 'bills.notify.issued.body',
           values: {
             account: row.account_number,
-            amount: (row.total_fen / 100).toFixed(2),
+            amount: yuanFromFen(row.total_fen),
             due: { date: row.due_on },
           },
         }

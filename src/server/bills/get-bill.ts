@@ -60,8 +60,11 @@ export async function getBillForStaff(input: {
   return bill;
 }
 
-/** The bill and its account, tariff and balance; with `owner`, only on an account they hold. */
-function billDetailStatement(db: TDb, owned: boolean) {
+/**
+ * The bill and its account, tariff and balance. 'bill-detail' only finds it on an account the
+ * `userId` placeholder holds; 'bill-detail-any' finds any bill (staff).
+ */
+function billDetailStatement(db: TDb, name: 'bill-detail' | 'bill-detail-any') {
   return db
     .select({
       ...billColumns,
@@ -87,11 +90,13 @@ function billDetailStatement(db: TDb, owned: boolean) {
     .where(
       and(
         eq(bills.id, sql.placeholder('billId')),
-        owned ? exists(linkOf(sql.placeholder('userId'), bills.accountId)) : undefined,
+        name === 'bill-detail'
+          ? exists(linkOf(sql.placeholder('userId'), bills.accountId))
+          : undefined,
       ),
     )
     .limit(1)
-    .prepare(owned ? 'bill-detail' : 'bill-detail-any');
+    .prepare(name);
 }
 
 /** `owner` null reads any bill (the caller has checked a staff permission). */
@@ -101,15 +106,10 @@ async function readBill(
   owner: string | null,
 ): Promise<TBillDetail | null> {
   // Prepared (built once, planned once per connection): the bill page runs these on every view.
-  const [row] =
-    owner === null
-      ? await prepared(db, 'bill-detail-any', (db) => billDetailStatement(db, false)).execute({
-          billId,
-        })
-      : await prepared(db, 'bill-detail', (db) => billDetailStatement(db, true)).execute({
-          billId,
-          userId: owner,
-        });
+  const name = owner === null ? 'bill-detail-any' : 'bill-detail';
+  const [row] = await prepared(db, name, (db) => billDetailStatement(db, name)).execute(
+    owner === null ? { billId } : { billId, userId: owner },
+  );
   if (!row) return null;
 
   const [previous] = await prepared(db, 'bill-previous', (db) =>
