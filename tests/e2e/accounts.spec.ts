@@ -2,6 +2,7 @@ import { choosePreferences, expect, test } from '../fixtures/e2e';
 import {
   householdFor,
   linkAccount,
+  openAccountService,
   registerConfirmedResident,
   signOut,
 } from '../fixtures/e2e-resident';
@@ -18,16 +19,23 @@ test.describe('a resident’s linked accounts, without JavaScript', () => {
     const { water } = householdFor('unlink');
     await linkAccount(page, water.accountNumber, water.verificationCode);
 
-    await page.goto('/dashboard');
-    const detailHref = await page
-      .getByRole('main')
-      .locator('a[href^="/accounts/"]')
-      .evaluateAll((links) =>
-        links.map((a) => a.getAttribute('href') ?? '').find((h) => /^\/accounts\/\d+$/.test(h)),
-      );
-    expect(detailHref, 'a link to the account details').toBeTruthy();
+    // The card's "more services" leads to the account page, which lists every service of the
+    // account; unlinking is the plain link at its foot.
+    await openAccountService(page, { accountNumber: water.accountNumber });
+    const detailHref = new URL(page.url()).pathname;
+    const services = page.getByRole('navigation', { name: 'Services for this account' });
+    await expect(services.getByRole('link')).toHaveText([
+      'Bills',
+      'Usage',
+      'Payment history',
+      'Annual reports',
+      'Direct debit',
+    ]);
+    for (const link of await services.getByRole('link').all()) {
+      await expect(link).toHaveAttribute('href', new RegExp(`^${detailHref}/[a-z-]+$`));
+    }
 
-    await page.goto(`${detailHref ?? ''}/unlink`);
+    await page.getByRole('main').getByRole('link', { name: 'Unlink this account' }).click();
     await expect(page.getByRole('main')).toContainText(water.accountNumber);
     await page.getByRole('main').getByRole('button', { name: 'Yes, unlink it' }).click();
     await expect(page).toHaveURL(/\/dashboard/);

@@ -9,6 +9,7 @@ import {
 import {
   householdFor,
   linkAccount,
+  openAccountService,
   registerConfirmedResident,
   signInWithPassword,
 } from '../fixtures/e2e-resident';
@@ -26,12 +27,10 @@ const BILLING_STAFF = 'billing@wanjia.example';
 const main = (page: Page) => page.getByRole('main');
 
 async function openDirectDebit(page: Page, accountNumber: string) {
-  await page.goto('/dashboard');
-  await main(page)
-    .getByRole('link', {
-      name: either(`户号 ${accountNumber} 的代扣`, `Direct debit for account ${accountNumber}`),
-    })
-    .click();
+  await openAccountService(page, {
+    accountNumber,
+    service: either(`户号 ${accountNumber} 的代扣`, `Direct debit for account ${accountNumber}`),
+  });
   await expect(page).toHaveURL(/\/accounts\/\d+\/direct-debit$/);
 }
 

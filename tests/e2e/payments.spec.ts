@@ -12,6 +12,7 @@ import {
   householdFor,
   type HOUSEHOLD_SLOT,
   linkAccount,
+  openAccountService,
   registerConfirmedResident,
 } from '../fixtures/e2e-resident';
 
@@ -91,10 +92,7 @@ test.describe('paying online', () => {
     await expect(
       main(page).getByRole('button', { name: either('缴清全部欠费', 'Pay the whole balance') }),
     ).toHaveCount(0);
-    await main(page)
-      .getByRole('link', { name: either('缴费记录', 'Payment history') })
-      .first()
-      .click();
+    await openAccountService(page, { service: either('缴费记录', 'Payment history') });
     await expect(main(page).getByRole('table')).toContainText('已付款');
   });
 

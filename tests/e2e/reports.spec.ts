@@ -8,18 +8,20 @@ import {
   keepScreenshot,
   test,
 } from '../fixtures/e2e';
-import { registerConfirmedResident, signInWithPassword, signOut } from '../fixtures/e2e-resident';
+import {
+  openAccountService,
+  registerConfirmedResident,
+  signInWithPassword,
+  signOut,
+} from '../fixtures/e2e-resident';
 import { E2E_DEMO_PASSWORD } from '../fixtures/e2e-seed';
 import { DEMO_RESIDENT } from '../../scripts/seed/demo-people';
 
-/** Opens the first account's annual reports from its dashboard card; returns the list address. */
+/** Opens the first account's annual reports from its page's services; returns the list address. */
 async function openReportsFromDashboard(page: Page): Promise<string> {
-  await page.goto('/dashboard');
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: either('的年度报告', 'Annual reports for account') })
-    .first()
-    .click();
+  await openAccountService(page, {
+    service: either('的年度报告', 'Annual reports for account'),
+  });
   await expect(page).toHaveURL(/\/accounts\/\d+\/reports$/);
   return new URL(page.url()).pathname;
 }

@@ -13,8 +13,6 @@ import {
 } from '@/server/accounts';
 import { TIME_ZONE } from '@/lib/locale';
 import { AccountBillsLink, AccountCardBilling } from '@/components/bills/account-card-billing';
-import { AccountReportsLink } from '@/components/reports/account-reports-link';
-import { AccountDirectDebitLink } from '@/components/direct-debit/account-direct-debit-link';
 import { PayBalanceButton } from '@/components/payments/pay-balance-button';
 import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
@@ -218,25 +216,17 @@ function AccountCard({
         ) : null}
       </section>
 
-      {/* Bills, payments and requests for this account will be added to this card's footer. */}
+      {/* The monthly things here; payment history, annual reports, direct debit and unlinking
+          are on the account's own page, behind "more services" (ADR 020). */}
       <footer className="mt-auto flex flex-wrap gap-3 pt-4">
         <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
         <AccountBillsLink accountId={account.id} accountNumber={account.accountNumber} />
-        <AccountReportsLink accountId={account.id} accountNumber={account.accountNumber} />
-        <AccountDirectDebitLink accountId={account.id} accountNumber={account.accountNumber} />
         <Link
           href={`/accounts/${account.id}`}
-          aria-label={t('card.detailsFor', { number: account.accountNumber })}
+          aria-label={t('card.moreFor', { number: account.accountNumber })}
           className="btn-outline-sm"
         >
-          {t('card.details')}
-        </Link>
-        <Link
-          href={`/accounts/${account.id}/unlink`}
-          aria-label={t('card.unlinkFor', { number: account.accountNumber })}
-          className="inline-flex min-h-11 items-center px-2"
-        >
-          {t('card.unlink')}
+          {t('card.more')}
         </Link>
       </footer>
     </article>

@@ -1,7 +1,7 @@
 import Link from '@/components/ui/link';
 import { useTranslations } from '@/i18n/server';
 
-/** The link to an account's direct-debit page, for account cards and account pages. */
+/** The link to an account's direct-debit page, for the account page's services. */
 export function AccountDirectDebitLink({
   accountId,
   accountNumber,
@@ -14,7 +14,7 @@ export function AccountDirectDebitLink({
     <Link
       href={`/accounts/${accountId}/direct-debit`}
       aria-label={t('cardLinkFor', { number: accountNumber })}
-      className="link-action px-2"
+      className="btn-outline-sm"
     >
       {t('cardLink')}
     </Link>

@@ -1,4 +1,3 @@
-import Link from '@/components/ui/link';
 import { useLocale, useTranslations } from '@/i18n/server';
 import { startPaymentAction } from '@/actions/payments/start-payment';
 import { SubmitButton } from '@/components/ui/form';
@@ -7,8 +6,9 @@ import { formatFen } from '@/lib/money';
 import { paymentMode } from '@/server/payments';
 
 /**
- * The dashboard card's "pay the balance" button and history link. The amount on the button is
- * for reading; the server recomputes what to charge when the form is sent.
+ * The dashboard card's "pay the balance" button, when there is a balance and payments are on.
+ * The amount on the button is for reading; the server recomputes what to charge when the form is
+ * sent. Payment history is on the account's page (AccountPaymentsLink).
  */
 export function PayBalanceButton({
   accountId,
@@ -23,31 +23,21 @@ export function PayBalanceButton({
 }) {
   const t = useTranslations('payments');
   const locale = toLocale(useLocale());
-  const available = paymentMode() !== 'off';
+  if (balanceFen <= 0 || paymentMode() === 'off') return null;
   return (
-    <div className="mt-3 flex flex-wrap items-center gap-3">
-      {balanceFen > 0 && available ? (
-        <form action={startPaymentAction}>
-          <input type="hidden" name="accountId" value={accountId} />
-          <input type="hidden" name="scope" value="balance" />
-          <input type="hidden" name="billId" value="" />
-          <input type="hidden" name="returnTo" value="/dashboard" />
-          <SubmitButton
-            aria-label={t('pay.balanceFor', {
-              number: accountNumber,
-              amount: formatFen(balanceFen, locale, currency),
-            })}
-          >
-            {t('pay.balance', { amount: formatFen(balanceFen, locale, currency) })}
-          </SubmitButton>
-        </form>
-      ) : null}
-      <Link
-        href={`/accounts/${accountId}/payments`}
-        aria-label={t('pay.historyFor', { number: accountNumber })}
+    <form action={startPaymentAction} className="mt-3">
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="scope" value="balance" />
+      <input type="hidden" name="billId" value="" />
+      <input type="hidden" name="returnTo" value="/dashboard" />
+      <SubmitButton
+        aria-label={t('pay.balanceFor', {
+          number: accountNumber,
+          amount: formatFen(balanceFen, locale, currency),
+        })}
       >
-        {t('pay.history')}
-      </Link>
-    </div>
+        {t('pay.balance', { amount: formatFen(balanceFen, locale, currency) })}
+      </SubmitButton>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 import Link from '@/components/ui/link';
 import { useTranslations } from '@/i18n/server';
 
-/** The link to an account's annual reports, for account cards and account pages. */
+/** The link to an account's annual reports, for the account page's services. */
 export function AccountReportsLink({
   accountId,
   accountNumber,
@@ -14,7 +14,7 @@ export function AccountReportsLink({
     <Link
       href={`/accounts/${accountId}/reports`}
       aria-label={t('list.linkFor', { number: accountNumber })}
-      className="link-action px-2"
+      className="btn-outline-sm"
     >
       {t('list.link')}
     </Link>

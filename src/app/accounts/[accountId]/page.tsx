@@ -5,6 +5,10 @@ import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { UtilityIcon } from '@/components/accounts/utility-icon';
 import { AccountUsageLink } from '@/components/usage/account-usage-link';
+import { AccountBillsLink } from '@/components/bills/account-card-billing';
+import { AccountPaymentsLink } from '@/components/payments/account-payments-link';
+import { AccountReportsLink } from '@/components/reports/account-reports-link';
+import { AccountDirectDebitLink } from '@/components/direct-debit/account-direct-debit-link';
 import { StatusBadge } from '@/components/accounts/status-badge';
 import { dateOnly, ReadingsTable } from '@/components/accounts/readings-table';
 import { requireUser } from '@/server/auth';
@@ -51,6 +55,29 @@ export default async function AccountPage({ params }: TParams) {
           })}
         </PageTitle>
       </div>
+
+      <nav aria-labelledby="services-heading" className="space-y-3">
+        <h2 id="services-heading" className="text-xl font-semibold">
+          {t('detail.services')}
+        </h2>
+        <ul className="flex flex-wrap gap-3">
+          <li>
+            <AccountBillsLink accountId={account.id} accountNumber={account.accountNumber} />
+          </li>
+          <li>
+            <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
+          </li>
+          <li>
+            <AccountPaymentsLink accountId={account.id} accountNumber={account.accountNumber} />
+          </li>
+          <li>
+            <AccountReportsLink accountId={account.id} accountNumber={account.accountNumber} />
+          </li>
+          <li>
+            <AccountDirectDebitLink accountId={account.id} accountNumber={account.accountNumber} />
+          </li>
+        </ul>
+      </nav>
 
       <section aria-labelledby="details-heading" className="rounded-xl border border-slate-200 p-5">
         <h2 id="details-heading" className="sr-only">
@@ -100,7 +127,6 @@ export default async function AccountPage({ params }: TParams) {
         <h2 id="readings-heading" className="text-xl font-semibold">
           {t('readings.title')}
         </h2>
-        <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
         {account.readingNote && account.readingNote !== 'none' ? (
           <p className="rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2">
             {t(`notes.${account.readingNote}`)}
