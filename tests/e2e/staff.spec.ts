@@ -42,13 +42,21 @@ test.describe('the staff area, without JavaScript', () => {
       /Paid|To pay by|still to pay|Overdue/,
     );
 
-    // Opening one shows the agent what the resident sees: every line worked out.
+    const firstStatus = (
+      await bills.locator('tbody tr').first().locator('td').last().innerText()
+    ).trim();
+
+    // Opening one shows the agent what the resident sees: every line worked out, and where the
+    // bill stands, as the list said.
     await bills.locator('a[href^="/staff/bills/"]').first().click();
     await expect(page).toHaveURL(/\/staff\/bills\/\d+$/);
     const bill = page.getByRole('main');
     await expect(bill.getByRole('heading', { level: 1 })).toHaveText(/(Water|Electricity) bill · /);
     await expect(bill.getByRole('table').first()).toContainText(/Tier 1: [\d,.]+ (kWh|m³) × ¥/);
     await expect(bill).toContainText('Your view of this bill has been recorded in the audit log.');
+    await expect(bill.getByTestId('bill-payment-status')).toHaveText(
+      `Payment status: ${firstStatus}`,
+    );
   });
 
   test('a resident who tries the staff area finds nothing there', async ({ page, context }) => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { dueOnFor } from './due-on-for';
+import { billPaymentState } from './bill-payment-state';
 import { and, desc, eq, exists, lt, sql } from 'drizzle-orm';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
@@ -7,10 +8,12 @@ import { linkOf } from '../accounts/link-of';
 import { writeAudit } from '../audit';
 import { getDb, type TDb } from '../db';
 import { prepared } from '../db/prepared';
+import { rowsOf } from '../billing/rows-of';
+import { openBillAmountsSql } from '../payments/open-bill-amounts';
 import { bills, ledgerEntries, premises, serviceAccounts, tariffs } from '../db/schema';
 import { selectBillLines } from './select-bill-lines';
 import { tiersCrossed } from './tiers-crossed';
-import type { TBillDetail } from './types';
+import type { TBillDetail, TBillPaymentState } from './types';
 
 /** What the bill page shows of a bill and of the one before it. */
 const billColumns = {
@@ -40,24 +43,31 @@ export async function getBill(input: {
 }
 
 /**
- * Any bill, for staff explaining it to a resident (the hotline's "why is my bill so high?").
- * Reading it is recorded in the audit log, as opening the account is.
+ * Any bill, for staff explaining it to a resident (the hotline's "why is my bill so high?"), with
+ * where it stands: paid, still owed (and how much, overdue or not) or nothing to pay, by the
+ * payments domain's rule (money applied to the oldest bills first). Reading it is recorded in
+ * the audit log, as opening the account is.
  */
 export async function getBillForStaff(input: {
   actor: TActor;
   billId: number;
-}): Promise<TBillDetail | null> {
+}): Promise<(TBillDetail & { payment: TBillPaymentState }) | null> {
   assertCan(input.actor, 'view:account:any');
   const db = await getDb();
   const bill = await readBill(db, input.billId, null);
-  if (bill) {
-    await writeAudit(db, input.actor, {
-      action: 'staff.bill_viewed',
-      subjectType: 'bill',
-      subjectId: bill.id,
-    });
-  }
-  return bill;
+  if (!bill) return null;
+  const [open] = rowsOf<{ open_fen: number }>(
+    await db.execute(sql`
+      SELECT o.open_fen FROM (${openBillAmountsSql([bill.account.id])}) o
+       WHERE o.bill_id = ${bill.id}
+    `),
+  );
+  await writeAudit(db, input.actor, {
+    action: 'staff.bill_viewed',
+    subjectType: 'bill',
+    subjectId: bill.id,
+  });
+  return { ...bill, payment: billPaymentState(bill, Number(open?.open_fen ?? 0)) };
 }
 
 /**

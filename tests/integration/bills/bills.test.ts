@@ -225,7 +225,10 @@ describe('a bill as an agent explains it', () => {
 
     const seen = await getBillForStaff({ actor: actorFor(agent), billId: bill.id });
 
-    expect(seen).toEqual(await getBill({ actor: holder, billId: bill.id }));
+    const { payment, ...asTheResidentSeesIt } = seen ?? { payment: null };
+    expect(asTheResidentSeesIt).toEqual(await getBill({ actor: holder, billId: bill.id }));
+    // July 2025's bill (¥235.76 = 87.50 + 143.26 + 5.00) was due long ago and nothing was paid.
+    expect(payment).toEqual({ kind: 'owed', openFen: 23576, partlyPaid: false, overdue: true });
     const audit = await (
       await getDb()
     )
@@ -236,6 +239,25 @@ describe('a bill as an agent explains it', () => {
       );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: agent.id, actorRole: 'agent' });
+  });
+
+  it('says how much is still owed on it, and paid once the money has come in', async () => {
+    const { account } = await createResidentWithAccount();
+    const bill = await julyBillCrossingIntoTier2(account.id);
+    const agent = actorFor(await createUser({ role: 'agent' }));
+
+    await recordPayment({ accountId: account.id, amountFen: 20000 });
+    expect((await getBillForStaff({ actor: agent, billId: bill.id }))?.payment).toEqual({
+      kind: 'owed',
+      openFen: 3576,
+      partlyPaid: true,
+      overdue: true,
+    });
+
+    await recordPayment({ accountId: account.id, amountFen: 3576 });
+    expect((await getBillForStaff({ actor: agent, billId: bill.id }))?.payment).toEqual({
+      kind: 'paid',
+    });
   });
 
   it('is not open to residents that way, and a missing bill is not found', async () => {

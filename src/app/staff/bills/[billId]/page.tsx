@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { BillSummary } from '@/components/bills/bill-summary';
 import { BillExplanation } from '@/components/bills/bill-explanation';
+import { BillPaymentStatus } from '@/components/bills/bill-payment-status';
 import { billDate, parseId } from '@/components/bills/bill-dates';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -15,7 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('detail.metaTitle') };
 }
 
-/** A bill as an agent explains it to the resident on the phone: the resident's page, unpaid. */
+/**
+ * A bill as an agent explains it to the resident on the phone: the resident's page without the
+ * pay panel, and where the bill stands (paid, owed, overdue).
+ */
 export default async function StaffBillPage({ params }: { params: Promise<{ billId: string }> }) {
   const actor = await requirePermission('view:account:any');
   const billId = parseId((await params).billId);
@@ -44,7 +48,12 @@ export default async function StaffBillPage({ params }: { params: Promise<{ bill
       </PageTitle>
       <FormMessage tone="info">{ts('bill.auditNotice')}</FormMessage>
 
-      <BillSummary bill={bill} />
+      <BillSummary bill={bill}>
+        <p className="sm:col-span-2" data-testid="bill-payment-status">
+          <span className="text-muted">{t('detail.paymentStatus')}</span>{' '}
+          <BillPaymentStatus payment={bill.payment} dueOn={bill.dueOn} currency={bill.currency} />
+        </p>
+      </BillSummary>
 
       <BillExplanation bill={bill} />
     </div>
