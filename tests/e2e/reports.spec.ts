@@ -118,6 +118,16 @@ test.describe('billing staff, JavaScript off', () => {
       await expect(row).toContainText('已完成', { timeout: 1000 });
     }).toPass({ timeout: 100_000, intervals: [2000] });
     await expect(row).toContainText(/失败 0/);
+
+    // Residents hear of it: the demo resident's inbox says the year's report is ready.
+    await signOut(page);
+    await signInWithPassword(page, DEMO_RESIDENT.email, E2E_DEMO_PASSWORD);
+    await expect(async () => {
+      await page.goto('/inbox');
+      await expect(main).toContainText(new RegExp(`${year}年度用(电|水)分析报告已生成`), {
+        timeout: 1000,
+      });
+    }).toPass({ timeout: 30_000, intervals: [2000] });
   });
 });
 

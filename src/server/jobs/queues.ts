@@ -4,6 +4,7 @@ import { billsNotifyQueue } from '../billing/bills-notify-job';
 import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
 import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
+import { reportsNotifyQueue } from '../reports/reports-notify-job';
 import { sandboxWebhookQueue } from '../payments/sandbox/deliver-sandbox-webhook-job';
 import { sandboxSettleQueue } from '../payments/sandbox/settle-sandbox-payment-job';
 import { reconcilePaymentsQueue } from '../payments/reconcile-payments-job';
@@ -28,6 +29,7 @@ export const jobQueues: readonly TJobQueue[] = [
   billsNotifyQueue,
   directDebitQueue,
   generateReportsQueue,
+  reportsNotifyQueue,
   escalateComplaintsQueue,
   noticeNotifyQueue,
   assistanceRenewalRemindersQueue,

@@ -8,6 +8,7 @@ import { createRenderPool, type TRenderPool } from './create-render-pool';
 import { loadAnnualReports } from './load-annual-reports';
 import { reportFileKey } from './report-file-key';
 import { rowsOf } from './rows-of';
+import { sendReportsNotifyJob } from './reports-notify-job';
 import type { TSimilarHomes } from './types';
 
 export const GENERATE_REPORTS_QUEUE = 'reports-generate';
@@ -95,7 +96,7 @@ async function generateBatch(job: TGenerateReportsJob): Promise<void> {
   const readyKeys = ready.map((o) => o.fileKey);
   const failedIds = failed.map((o) => o.accountId);
 
-  await db.transaction(async (tx) => {
+  const completed = await db.transaction(async (tx) => {
     if (readyIds.length) {
       await tx.execute(sql`
         update annual_reports ar
@@ -111,15 +112,21 @@ async function generateBatch(job: TGenerateReportsJob): Promise<void> {
          where year = ${job.year} and status = 'queued'
            and account_id = any(${`{${failedIds.join(',')}}`}::int[])`);
     }
-    await tx.execute(sql`
+    const run = rowsOf<{ status: string }>(
+      await tx.execute(sql`
       update report_runs
          set done = done + ${readyIds.length}, failed = failed + ${failedIds.length},
              status = case when done + failed + ${readyIds.length + failedIds.length} >= total
                            then 'completed' else 'running' end,
              finished_at = case when done + failed + ${readyIds.length + failedIds.length} >= total
                                 then now() else finished_at end
-       where id = ${job.runId}`);
+       where id = ${job.runId}
+       returning status`),
+    );
+    return run[0]?.status === 'completed';
   });
+  // The last batch of the run tells residents their reports are ready (after commit).
+  if (completed) await sendReportsNotifyJob(job.runId);
   // Accounts skipped because their report was no longer queued still count as handled.
 }
 

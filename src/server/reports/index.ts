@@ -19,4 +19,10 @@ export {
   USAGE_UNIT,
 } from './format-report';
 export { reportFileKey } from './report-file-key';
+export {
+  reportsNotifyQueue,
+  sendReportsNotifyJob,
+  REPORTS_NOTIFY_QUEUE,
+} from './reports-notify-job';
+export { notifyReportsReady } from './notify-reports-ready';
 export type * from './types';

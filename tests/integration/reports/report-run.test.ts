@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/server/db';
-import { annualReports, auditLog, reportRuns } from '@/server/db/schema';
+import { annualReports, auditLog, notifications, reportRuns } from '@/server/db/schema';
 import { createLocalFileStore, installFileStore } from '@/server/files';
 import { startJobWorkers, stopJobs } from '@/server/jobs';
 import {
@@ -42,6 +42,16 @@ async function waitForRun(runId: number) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the report run did not complete');
+}
+
+/** Polls `read` until it returns rows (background jobs land asynchronously). */
+async function waitFor<T>(read: () => Promise<T[]>): Promise<T[]> {
+  for (let i = 0; i < 100; i++) {
+    const rows = await read();
+    if (rows.length > 0) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return read();
 }
 
 describe('annual reports in bulk', () => {
@@ -96,6 +106,17 @@ describe('annual reports in bulk', () => {
       .from(auditLog)
       .where(eq(auditLog.subjectId, String(runId)));
     expect(audit).toContainEqual({ action: 'reports.run.start', actor: staff.userId });
+
+    // The run's last batch nudged reports-notify: each household hears its report is ready.
+    const told = await waitFor(() =>
+      db
+        .select({ kind: notifications.kind, link: notifications.link })
+        .from(notifications)
+        .where(eq(notifications.userId, first.user.id)),
+    );
+    expect(told).toEqual([
+      { kind: 'report.ready', link: `/accounts/${first.account.id}/reports/2025` },
+    ]);
   });
 
   it('joins the run in progress when the same year is started twice at once', async () => {

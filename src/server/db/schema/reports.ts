@@ -44,4 +44,6 @@ export const reportRuns = pgTable('report_runs', {
   startedByUserId: text(),
   createdAt: createdAt(),
   finishedAt: timestamp({ withTimezone: true }),
+  /** When residents were told their reports are ready (null: not yet, or still running). */
+  notifiedAt: timestamp({ withTimezone: true }),
 });
