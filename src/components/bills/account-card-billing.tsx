@@ -52,7 +52,7 @@ export function AccountCardBilling({ summary }: { summary: TAccountBillingSummar
   );
 }
 
-/** The card footer's link to the account's bills. */
+/** The link to the account's bills, for the dashboard card and the account page's services. */
 export function AccountBillsLink({
   accountId,
   accountNumber,
