@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { assistanceReplies } from '../db/schema';
 import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applicantOrFiler } from './access';
 
 /**

@@ -7,7 +7,7 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { notifyMailQueued } from '../mail';
 import { notifyUsers, type TNewNotification } from '../notifications';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { ownHousehold } from './access';
 import { sendRenewalReminders } from './send-renewal-reminders';
 import { validityMonths } from './validity-months';

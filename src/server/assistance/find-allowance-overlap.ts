@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { TDb } from '../db';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 
 /** Another programme's allowance grant on one of the application's accounts, in the months. */
 export type TAllowanceOverlap = { reference: string; validFrom: string; validTo: string };

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { waitingSecondsSql } from './load-application-detail';
 import type { TReviewQueueItem } from './types';
 

@@ -13,7 +13,7 @@ import {
   serviceAccounts,
   users,
 } from '../db/schema';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { programColumns, programFromRow } from './program-row';
 import type { TApplicationDetail } from './types';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { TDb } from '../db';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import type { TWaivableLine, TWaiverRule } from './compute-waiver-lines';
 
 type TExecutor = Pick<TDb, 'execute'>;

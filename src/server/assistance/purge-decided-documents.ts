@@ -4,7 +4,7 @@ import { env } from '@/env';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import { getFileStore } from '../files';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 
 /**
  * Privacy: deletes the documents of applications decided more than

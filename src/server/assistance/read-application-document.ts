@@ -5,7 +5,7 @@ import { writeAudit } from '../audit';
 import { can } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { getFileStore } from '../files';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applicantOrFiler } from './access';
 
 export type TApplicationDocumentFile = {

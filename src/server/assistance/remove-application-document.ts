@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
 import { getFileStore } from '../files';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applicantOrFiler } from './access';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../db/schema';
 import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applicantOrFiler } from './access';
 import { checkAnswers } from './check-answers';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { notifyMailQueued } from '../mail';
 import { notifyUsers, type TNewNotification } from '../notifications';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { todayInShanghai } from '../billing/today-in-shanghai';
 
 /** Days before a grant ends when the household is reminded to renew (inbox + mail). */

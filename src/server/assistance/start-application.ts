@@ -13,7 +13,7 @@ import { writeAudit } from '../audit';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { applicantOrFiler } from './access';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 
 export type TOnBehalfOf = {
   applicantUserId: string;

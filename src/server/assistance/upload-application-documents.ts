@@ -5,7 +5,7 @@ import { assistanceDocuments } from '../db/schema';
 import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
 import { getFileStore, type TAcceptedUpload } from '../files';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applicantOrFiler } from './access';
 
 /** The signed paper consent form an officer uploads when filing for a household. */

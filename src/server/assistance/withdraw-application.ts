@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applicantOrFiler } from './access';
 
 /**

@@ -6,7 +6,7 @@ import type { TTariffVersion } from '../tariffs';
 import { SPIKE_FACTOR, SPIKE_MIN_EXCESS, SPIKE_MIN_HISTORY } from './billing-rules';
 import { decideAccountBill, type TAccountMonth, type TBillDecision } from './decide-account-bill';
 import type { TBillingPeriod } from './describe-billing-period';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 import { copyField, copyInto } from './copy-into';
 import {
   applyAssistanceToBill,

@@ -7,7 +7,7 @@ import { BILLING_BATCH_SIZE, BILLING_CONCURRENCY } from './billing-rules';
 import { describeBillingPeriod } from './describe-billing-period';
 import { loadTariffVersions } from '../tariffs';
 import { todayInShanghai } from './today-in-shanghai';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 
 export type TExecuteBillingRunOptions = {
   batchSize?: number;

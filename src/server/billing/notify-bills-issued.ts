@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { billingRuns } from '../db/schema';
 import { notifyMailQueued } from '../mail';
 import { notifyUsers, type TNewNotification } from '../notifications';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 import { todayInShanghai } from './today-in-shanghai';
 
 /** Residents told per transaction: one INSERT of notifications and one of mail each. */

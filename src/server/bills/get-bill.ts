@@ -8,8 +8,7 @@ import { linkOf } from '../accounts/link-of';
 import { writeAudit } from '../audit';
 import { getDb, type TDb } from '../db';
 import { prepared } from '../db/prepared';
-import { rowsOf } from '../billing/rows-of';
-import { openBillAmountsSql } from '../payments/open-bill-amounts';
+import { openFenOfBills } from '../payments/open-bill-amounts';
 import { bills, ledgerEntries, premises, serviceAccounts, tariffs } from '../db/schema';
 import { selectBillLines } from './select-bill-lines';
 import { tiersCrossed } from './tiers-crossed';
@@ -56,18 +55,13 @@ export async function getBillForStaff(input: {
   const db = await getDb();
   const bill = await readBill(db, input.billId, null);
   if (!bill) return null;
-  const [open] = rowsOf<{ open_fen: number }>(
-    await db.execute(sql`
-      SELECT o.open_fen FROM (${openBillAmountsSql([bill.account.id])}) o
-       WHERE o.bill_id = ${bill.id}
-    `),
-  );
+  const openOf = await openFenOfBills(db, bill.account.id, [bill.id]);
   await writeAudit(db, input.actor, {
     action: 'staff.bill_viewed',
     subjectType: 'bill',
     subjectId: bill.id,
   });
-  return { ...bill, payment: billPaymentState(bill, Number(open?.open_fen ?? 0)) };
+  return { ...bill, payment: billPaymentState(bill, openOf.get(bill.id) ?? 0) };
 }
 
 /**

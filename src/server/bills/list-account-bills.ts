@@ -6,9 +6,8 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { linkOf } from '../accounts/link-of';
 import { todayInShanghai } from '../billing/today-in-shanghai';
-import { rowsOf } from '../billing/rows-of';
 import { getDb } from '../db';
-import { openBillAmountsSql } from '../payments/open-bill-amounts';
+import { openFenOfBills } from '../payments/open-bill-amounts';
 import { bills, ledgerEntries, premises, serviceAccounts } from '../db/schema';
 import type { TAccountBills } from './types';
 
@@ -91,16 +90,11 @@ async function readAccountBills(
     .orderBy(desc(bills.period))
     .limit(PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
-  const open =
-    page.length === 0
-      ? []
-      : rowsOf<{ bill_id: number | string; open_fen: number }>(
-          await db.execute(sql`
-            SELECT o.bill_id, o.open_fen FROM (${openBillAmountsSql([account.id])}) o
-             WHERE o.bill_id = ANY(${sql.param(page.map((b) => b.id))}::bigint[])
-          `),
-        );
-  const openOf = new Map(open.map((o) => [Number(o.bill_id), Number(o.open_fen)]));
+  const openOf = await openFenOfBills(
+    db,
+    account.id,
+    page.map((b) => b.id),
+  );
   const today = todayInShanghai();
   return {
     account: {

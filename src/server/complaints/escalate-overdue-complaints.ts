@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { notifyMailQueued } from '../mail/notify-mail-queued';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { notifySupervisors } from './notify-case-parties';
 
 export type TEscalationPass = { firstResponse: number; answer: number };

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { shanghaiDay } from '@/lib/dates';
 import { getDb } from '../db';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { COMPLAINT_DEPARTMENTS, type TComplaintDepartment, type TUtility } from '../db/schema';
 
 export type TRatingMonth = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { env } from '@/env';
 import { getDb, type TDb } from '../db';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { applyPaymentOutcome, lockPaymentByRefs } from '../payments/apply-payment-outcome';
 import { getDirectDebitProvider } from './get-direct-debit-provider';
 import type { TCollectInput, TCollectResult } from './direct-debit-provider';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { assertCan, can } from '../auth/permissions';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import type { TActor } from '../auth/actor';
 import { getDb } from '../db';
 import { bills, collections, mandates, serviceAccounts } from '../db/schema';

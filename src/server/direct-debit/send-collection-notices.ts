@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { env } from '@/env';
 import { formatFen } from '@/lib/money';
 import { getDb } from '../db';
-import { rowsOf } from '../billing/rows-of';
+import { rowsOf } from '../db/rows-of';
 import { notifyMailQueued } from '../mail';
 import { notifyUsers } from '../notifications/notify-users';
 import type { TNewNotification } from '../notifications/types';

@@ -1,5 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import type { TDb } from '../db';
+import { rowsOf } from '../db/rows-of';
 
 /**
  * A SQL fragment selecting `(bill_id, account_id, period, due_on, currency, open_fen)` for every
@@ -31,4 +33,20 @@ export function openBillAmountsSql(accountIds: readonly number[]): SQL {
          WHERE account_id = ANY(${ids}::int[]) GROUP BY account_id
       ) bal ON bal.account_id = b.account_id
   `;
+}
+
+/** What is still owed on each of these bills of one account (分; 0 = paid), by the rule above. */
+export async function openFenOfBills(
+  db: TDb,
+  accountId: number,
+  billIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (billIds.length === 0) return new Map();
+  const rows = rowsOf<{ bill_id: number | string; open_fen: number }>(
+    await db.execute(sql`
+      SELECT o.bill_id, o.open_fen FROM (${openBillAmountsSql([accountId])}) o
+       WHERE o.bill_id = ANY(${sql.param([...billIds])}::bigint[])
+    `),
+  );
+  return new Map(rows.map((o) => [Number(o.bill_id), Number(o.open_fen)]));
 }

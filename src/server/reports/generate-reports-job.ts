@@ -7,7 +7,7 @@ import { defineJobQueue } from '../jobs/define-job-queue';
 import { createRenderPool, type TRenderPool } from './create-render-pool';
 import { loadAnnualReports } from './load-annual-reports';
 import { reportFileKey } from './report-file-key';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 import { sendReportsNotifyJob } from './reports-notify-job';
 import type { TSimilarHomes } from './types';
 

@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { findLinkedAccountId } from './find-linked-account-id';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 import type { TReportYear } from './types';
 
 /**

@@ -5,7 +5,7 @@ import type { TDb } from '../db';
 import type { TUtility } from '../db/schema';
 import { chooseAdvice } from './choose-advice';
 import { loadSimilarHomes } from './load-similar-homes';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 import type { TAnnualReport, TReportMonth, TSimilarHomes } from './types';
 
 type TAccountRow = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { TDb } from '../db';
 import type { TUtility } from '../db/schema';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 import type { TSimilarHomes } from './types';
 
 /** Below this many comparable households a median says more about chance than about habits. */

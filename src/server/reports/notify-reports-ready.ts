@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { reportRuns } from '../db/schema';
 import { notifyMailQueued } from '../mail';
 import { notifyUsers, type TNewNotification } from '../notifications';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 
 /** Residents told per transaction: one INSERT of notifications and one of mail each. */
 const NOTIFY_BATCH = 2_000;

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit';
 import type { TActor } from '../auth/actor';
 import { ensureQueue, getBoss } from '../jobs/get-boss';
 import { GENERATE_REPORTS_QUEUE, type TGenerateReportsJob } from './generate-reports-job';
-import { rowsOf } from './rows-of';
+import { rowsOf } from '../db/rows-of';
 
 /**
  * Queues a year's annual reports for every account with a reading that year: one report row per
