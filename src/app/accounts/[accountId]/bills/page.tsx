@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { BalanceSummary } from '@/components/bills/balance-summary';
 import { BillsTable } from '@/components/bills/bills-table';
+import { BillsPager, parseBefore } from '@/components/bills/bills-pager';
 import { parseId } from '@/components/bills/bill-dates';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -24,8 +25,7 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
   const actor = await requireUser();
   const accountId = parseId((await params).accountId);
   if (accountId === null) pageNotFound();
-  const { before: rawBefore } = await searchParams;
-  const before = rawBefore && /^\d{4}-\d{2}-01$/.test(rawBefore) ? rawBefore : undefined;
+  const before = parseBefore((await searchParams).before);
   const result = await listAccountBills({ actor, accountId, before });
   if (!result) pageNotFound();
 
@@ -64,26 +64,11 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
         <BillsTable bills={bills} utility={account.utility} billHref={(id) => `/bills/${id}`} />
       )}
 
-      {result.olderBefore || before ? (
-        <nav aria-label={t('list.caption')} className="flex flex-wrap gap-4">
-          {result.olderBefore ? (
-            <Link
-              href={`/accounts/${account.id}/bills?before=${result.olderBefore}`}
-              className="inline-flex min-h-11 items-center"
-            >
-              {t('list.older')}
-            </Link>
-          ) : null}
-          {before ? (
-            <Link
-              href={`/accounts/${account.id}/bills`}
-              className="inline-flex min-h-11 items-center"
-            >
-              {t('list.newest')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <BillsPager
+        href={`/accounts/${account.id}/bills`}
+        olderBefore={result.olderBefore}
+        before={before}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { viewServiceAccount } from '@/server/staff';
 import { StaffPaymentsTable } from '@/components/payments/staff-payments-table';
 import { BalanceSummary } from '@/components/bills/balance-summary';
 import { BillsTable } from '@/components/bills/bills-table';
+import { BillsPager, parseBefore } from '@/components/bills/bills-pager';
 import { listStaffPayments } from '@/server/payments';
 import { listAccountBillsForStaff } from '@/server/bills';
 
@@ -20,8 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffAccountPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ accountId: string }>;
+  searchParams: Promise<{ before?: string }>;
 }) {
   const actor = await requirePermission('view:account:any');
   const raw = (await params).accountId;
@@ -39,7 +42,8 @@ export default async function StaffAccountPage({
     ? await listStaffPayments({ actor, accountId: account.id, limit: 20 })
     : null;
   const tp = await getTranslations('payments');
-  const billList = await listAccountBillsForStaff({ actor, accountId: account.id });
+  const before = parseBefore((await searchParams).before);
+  const billList = await listAccountBillsForStaff({ actor, accountId: account.id, before });
 
   return (
     <div className="space-y-8">
@@ -154,6 +158,12 @@ export default async function StaffAccountPage({
               billHref={(id) => `/staff/bills/${id}`}
             />
           )}
+          <BillsPager
+            href={`/staff/accounts/${account.id}`}
+            olderBefore={billList.olderBefore}
+            before={before}
+            anchor="bills-heading"
+          />
         </section>
       ) : null}
 
