@@ -63,7 +63,7 @@ describe('compareBills', () => {
       { code: 'days', before: 30, after: 31 },
       { code: 'new_tier', tier: 2 },
     ]);
-    expect(comparison.averagePrice).toEqual({ before: '0.5636', after: '0.5894' });
+    expect(comparison.averagePrice).toEqual({ before: '0.564', after: '0.589' });
     expect(comparison.lineGroups.map((g) => [g.key, g.beforeFen, g.afterFen])).toEqual([
       ['tier:1', 16407, 8750],
       ['tier:2', 0, 14326],
@@ -125,8 +125,19 @@ describe('compareBills', () => {
     ]);
     expect(waived.totalFen).toBe(-5000);
     expect(compareBills(waived, before).averagePrice).toEqual({
-      before: '5.0000',
-      after: '5.0000',
+      before: '5.000',
+      after: '5.000',
+    });
+  });
+
+  it('gives one tariff one average price, whatever the fen rounding of each bill', () => {
+    // ¥0.538 a kWh: 103 kWh is ¥55.414 → ¥55.41 (0.53796…), 77 kWh is ¥41.426 → ¥41.43 (0.53805…).
+    const september = bill('2026-09-01', '103', [tier(1, '103', '0.538', 5541)]);
+    const october = bill('2026-10-01', '77', [tier(1, '77', '0.538', 4143)]);
+
+    expect(compareBills(october, september).averagePrice).toEqual({
+      before: '0.538',
+      after: '0.538',
     });
   });
 });

@@ -71,13 +71,15 @@ function sumFen(lines: TBillLine[], test: (line: TBillLine) => boolean): number 
 /**
  * What a unit cost this period: the charges (tiers, fixed charges, surcharges) over the usage.
  * Waivers, credits and adjustments are compared on their own line, so a waived bill does not
- * read as a negative price.
+ * read as a negative price. To a tenth of a fen: each line is rounded to the fen, so at four
+ * places one tariff reads as two prices (¥55.41 for 103 kWh is 0.5380, ¥41.43 for 77 kWh is
+ * 0.5381, both at ¥0.538) and the resident is told of a price change that never happened.
  */
 function averagePrice(bill: TBillWithLines): string | null {
   const usage = new Decimal(bill.usage);
   if (usage.isZero()) return null;
   const chargesFen = sumFen(bill.lines, (line) => !REDUCTION_KINDS.has(line.kind));
-  return new Decimal(chargesFen).dividedBy(100).dividedBy(usage).toFixed(4);
+  return new Decimal(chargesFen).dividedBy(100).dividedBy(usage).toFixed(3);
 }
 
 /** The unit price billed for each tier (the last part's, if a price change split the month). */
