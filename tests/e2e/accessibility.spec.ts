@@ -40,8 +40,11 @@ test.describe('accessibility of every page', { tag: '@a11y' }, () => {
   });
 
   test('forms showing their errors have no violations', async ({ page, context }) => {
+    const desktop = page.viewportSize();
     for (const variant of PAGE_VARIANTS) {
       await choosePreferences(context, variant);
+      const viewport = variant.viewport ?? desktop;
+      if (viewport) await page.setViewportSize(viewport);
       await page.goto('/register');
       await page
         .getByRole('main')

@@ -234,11 +234,12 @@ test.describe('public service ratings (万众评), without JavaScript', () => {
 
 test.describe('accessibility of the complaint pages', { tag: '@a11y' }, () => {
   for (const variant of PAGE_VARIANTS) {
-    test(`axe finds nothing (${variant.locale}${variant.largeText ? ', large text' : ''})`, async ({
+    test(`axe finds nothing (${variant.locale}${variant.largeText ? ', large text' : ''}${variant.viewport ? ', phone' : ''})`, async ({
       page,
       context,
     }, testInfo) => {
       await choosePreferences(context, variant);
+      if (variant.viewport) await page.setViewportSize(variant.viewport);
       for (const path of ['/ratings', '/report']) {
         await page.goto(path);
         await expectNoAxeViolations(page);

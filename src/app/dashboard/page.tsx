@@ -174,10 +174,10 @@ function AccountCard({
         currency={billing?.currency ?? 'CNY'}
       />
 
-      <section aria-labelledby={`${headingId}-readings`} className="mt-4">
-        <h4 id={`${headingId}-readings`} className="font-semibold">
-          {t('card.lastReadings')}
-        </h4>
+      {/* Not a <section>: one "last two readings" region per card would give the page several
+          landmarks of the same name. The heading is enough to find it. */}
+      <div className="mt-4">
+        <h4 className="font-semibold">{t('card.lastReadings')}</h4>
         {account.lastReadings.length > 0 ? (
           <ul className="mt-2 space-y-2">
             {account.lastReadings.map((r) => (
@@ -214,7 +214,7 @@ function AccountCard({
             {t(`notes.${account.readingNote}`)}
           </p>
         ) : null}
-      </section>
+      </div>
 
       {/* The monthly things here; payment history, annual reports, direct debit and unlinking
           are on the account's own page, behind "more services" (ADR 020). */}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle, SubmitButton } from '@/components/ui/form';
 import { ShareTrendChart } from '@/components/complaints/share-trend-chart';
@@ -119,7 +120,7 @@ export default async function RatingsPage({
         <h2 id="departments" className="text-xl font-semibold">
           {t('ratings.departmentsHeading', { month: monthLong(ratings.month) })}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll label={t('ratings.departmentsHeading', { month: monthLong(ratings.month) })}>
           <table className="w-full border-collapse text-left" data-testid="ratings-summary">
             <thead>
               <tr className="border-b border-slate-300">
@@ -140,7 +141,7 @@ export default async function RatingsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <p className="text-muted text-sm">{t('ratings.note')}</p>
       </section>
 
@@ -153,7 +154,7 @@ export default async function RatingsPage({
           const points = ratings.servicePoints.filter((p) => p.utility === utility);
           if (points.length === 0) return null;
           return (
-            <div key={utility} className="overflow-x-auto">
+            <TableScroll key={utility} label={t(`ratings.pointsOf.${utility}`)}>
               <table
                 className="w-full border-collapse text-left"
                 data-testid={`ratings-points-${utility}`}
@@ -201,7 +202,7 @@ export default async function RatingsPage({
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           );
         })}
         <p className="text-muted max-w-prose text-sm" data-testid="ratings-unassigned">
@@ -238,7 +239,7 @@ export default async function RatingsPage({
                 {t('ratings.month')} · {t('ratings.cases')} · {t('ratings.onTime')} ·{' '}
                 {t('ratings.satisfaction')}
               </summary>
-              <div className="overflow-x-auto">
+              <TableScroll label={t(`department.${d.department}`)}>
                 <table className="w-full border-collapse text-left">
                   <thead>
                     <tr className="border-b border-slate-300">
@@ -269,7 +270,7 @@ export default async function RatingsPage({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           </section>
         );

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from '@/i18n/server';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export type TReadingRow = {
   period: string;
@@ -32,7 +33,7 @@ export async function ReadingsTable({
   const showMeter = new Set(readings.map((r) => r.meterSerial)).size > 1;
   if (readings.length === 0) return <p className="text-muted">{t('readings.empty')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="w-full min-w-[32rem] border-collapse text-left">
         <caption className="text-muted mb-2 text-left text-sm">{caption}</caption>
         <thead>
@@ -86,6 +87,6 @@ export async function ReadingsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

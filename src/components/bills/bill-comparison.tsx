@@ -1,4 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from '@/i18n/server';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatFen } from '@/lib/money';
 import { toLocale } from '@/lib/locale';
 import {
@@ -122,7 +123,7 @@ export function BillComparison({
           })}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
+      <TableScroll label={t('compare.table.caption')}>
         <table className="w-full border-collapse">
           <caption className="text-muted mb-2 text-left">{t('compare.table.caption')}</caption>
           <thead>
@@ -156,7 +157,7 @@ export function BillComparison({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -9,7 +9,9 @@ import { EstimatedBadge } from './estimated-badge';
 
 /**
  * An account's bills, newest first: month, usage, amount and where each stands with payment.
- * Each month opens the bill at `billHref` (the resident's page, or the staff view).
+ * Each month opens the bill at `billHref` (the resident's page, or the staff view). On a phone
+ * the usage column gives way (it is on each bill and the usage page), so where a bill stands
+ * stays on screen instead of past its right edge.
  */
 export function BillsTable({
   bills,
@@ -35,7 +37,7 @@ export function BillsTable({
             <th scope="col" className="py-2 pr-4">
               {t('list.columns.period')}
             </th>
-            <th scope="col" className="py-2 pr-4 text-right">
+            <th scope="col" className="hidden py-2 pr-4 text-right sm:table-cell">
               {t('list.columns.usage')}
             </th>
             <th scope="col" className="py-2 pr-4 text-right">
@@ -58,7 +60,7 @@ export function BillsTable({
                   {month(bill.period)}
                 </Link>
               </th>
-              <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
+              <td className="hidden py-2 pr-4 text-right whitespace-nowrap tabular-nums sm:table-cell">
                 {formatQuantity(bill.usage, locale)} {unit}
                 {bill.estimated ? <EstimatedBadge>{t('list.estimated')}</EstimatedBadge> : null}
               </td>

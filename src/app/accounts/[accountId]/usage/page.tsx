@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -207,7 +208,7 @@ async function UsageChart({ overview }: { overview: TUsageOverview }) {
         missingLabel={t('chart.missingMark')}
         legend={{ bar: t('chart.bar'), flag: t('chart.flag'), missing: t('chart.missing') }}
       />
-      <div className="overflow-x-auto">
+      <TableScroll label={t('table.caption', { unit })}>
         <table className="w-full min-w-[36rem] border-collapse text-left whitespace-nowrap">
           <caption className="text-muted mb-2 text-left text-sm">
             {t('table.caption', { unit })}
@@ -265,7 +266,7 @@ async function UsageChart({ overview }: { overview: TUsageOverview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

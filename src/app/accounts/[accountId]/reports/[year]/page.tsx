@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroll } from '@/components/ui/table-scroll';
 import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from '@/i18n/server';
 import { pageNotFound } from '@/lib/page-not-found';
@@ -203,7 +204,7 @@ export default async function AnnualReportPage({ params }: TParams) {
             missing: t('report.chart.missing'),
           }}
         />
-        <div className="overflow-x-auto">
+        <TableScroll label={t('report.chart.tableCaption', { year, unit })}>
           <table className="w-full max-w-2xl border-collapse text-left">
             <caption className="mb-2 text-left font-medium">
               {t('report.chart.tableCaption', { year, unit })}
@@ -248,7 +249,7 @@ export default async function AnnualReportPage({ params }: TParams) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {report.months.some((m) => m.estimated) ? (
           <p className="text-muted">{t('report.estimatedNote')}</p>
         ) : null}
