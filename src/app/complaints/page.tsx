@@ -47,18 +47,25 @@ export default async function ComplaintsPage() {
                 <th scope="col" className="py-2 pr-4">
                   {t('list.status')}
                 </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('list.next')}
-                </th>
                 <th scope="col" className="py-2">
-                  <span className="sr-only">{t('list.open')}</span>
+                  {t('list.next')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4 font-mono">{c.reference}</td>
+                  {/* The reference opens the case: a separate "view" column sat past a phone's
+                      right edge. */}
+                  <th scope="row" className="py-2 pr-4 text-left font-mono font-normal">
+                    <Link
+                      href={`/complaints/${c.id}`}
+                      aria-label={t('list.openLabel', { reference: c.reference })}
+                      className="link-action"
+                    >
+                      {c.reference}
+                    </Link>
+                  </th>
                   <td className="py-2 pr-4">
                     {t(`category.${c.category}`)}
                     <span className="text-muted block text-sm">
@@ -73,7 +80,7 @@ export default async function ComplaintsPage() {
                       </span>
                     ) : null}
                   </td>
-                  <td className="py-2 pr-4">
+                  <td className="py-2">
                     {c.nextDueAt ? (
                       <span className={c.nextDueAt < now ? 'text-danger font-semibold' : undefined}>
                         {when(c.nextDueAt)}
@@ -81,15 +88,6 @@ export default async function ComplaintsPage() {
                     ) : (
                       '—'
                     )}
-                  </td>
-                  <td className="py-2">
-                    <Link
-                      href={`/complaints/${c.id}`}
-                      aria-label={t('list.openLabel', { reference: c.reference })}
-                      className="link-action"
-                    >
-                      {t('list.open')}
-                    </Link>
                   </td>
                 </tr>
               ))}
