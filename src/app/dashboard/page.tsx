@@ -12,10 +12,10 @@ import {
   type TLinkedAccountSummary,
 } from '@/server/accounts';
 import { TIME_ZONE } from '@/lib/locale';
-import { AccountBillsLink, AccountCardBilling } from '@/components/bills/account-card-billing';
+import { AccountCardBilling } from '@/components/bills/account-card-billing';
+import { AccountServiceLink } from '@/components/accounts/account-service-link';
 import { PayBalanceButton } from '@/components/payments/pay-balance-button';
 import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
-import { AccountUsageLink } from '@/components/usage/account-usage-link';
 import { DashboardAssistance } from '@/components/assistance/dashboard-assistance';
 import { DashboardComplaints } from '@/components/complaints/dashboard-complaints';
 import { listMyComplaints } from '@/server/complaints';
@@ -219,8 +219,16 @@ function AccountCard({
       {/* The monthly things here; payment history, annual reports, direct debit and unlinking
           are on the account's own page, behind "more services" (ADR 020). */}
       <footer className="mt-auto flex flex-wrap gap-3 pt-4">
-        <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
-        <AccountBillsLink accountId={account.id} accountNumber={account.accountNumber} />
+        <AccountServiceLink
+          service="usage"
+          accountId={account.id}
+          accountNumber={account.accountNumber}
+        />
+        <AccountServiceLink
+          service="bills"
+          accountId={account.id}
+          accountNumber={account.accountNumber}
+        />
         <Link
           href={`/accounts/${account.id}`}
           aria-label={t('card.moreFor', { number: account.accountNumber })}

@@ -51,23 +51,3 @@ export function AccountCardBilling({ summary }: { summary: TAccountBillingSummar
     </dl>
   );
 }
-
-/** The link to the account's bills, for the dashboard card and the account page's services. */
-export function AccountBillsLink({
-  accountId,
-  accountNumber,
-}: {
-  accountId: number;
-  accountNumber: string;
-}) {
-  const t = useTranslations('bills');
-  return (
-    <Link
-      href={`/accounts/${accountId}/bills`}
-      aria-label={t('dashboard.billsFor', { number: accountNumber })}
-      className="btn-outline-sm"
-    >
-      {t('dashboard.bills')}
-    </Link>
-  );
-}

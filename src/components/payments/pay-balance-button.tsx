@@ -8,7 +8,7 @@ import { paymentMode } from '@/server/payments';
 /**
  * The dashboard card's "pay the balance" button, when there is a balance and payments are on.
  * The amount on the button is for reading; the server recomputes what to charge when the form is
- * sent. Payment history is on the account's page (AccountPaymentsLink).
+ * sent. Payment history is on the account's page (AccountServiceLink "payments").
  */
 export function PayBalanceButton({
   accountId,

@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
+import { ACCOUNT_SERVICES, AccountServiceLink } from '@/components/accounts/account-service-link';
 import Link from '@/components/ui/link';
 import { pageNotFound } from '@/lib/page-not-found';
 import { getFormatter, getLocale, getTranslations } from '@/i18n/server';
 import { PageTitle } from '@/components/ui/form';
 import { UtilityIcon } from '@/components/accounts/utility-icon';
-import { AccountUsageLink } from '@/components/usage/account-usage-link';
-import { AccountBillsLink } from '@/components/bills/account-card-billing';
-import { AccountPaymentsLink } from '@/components/payments/account-payments-link';
-import { AccountReportsLink } from '@/components/reports/account-reports-link';
-import { AccountDirectDebitLink } from '@/components/direct-debit/account-direct-debit-link';
 import { StatusBadge } from '@/components/accounts/status-badge';
 import { dateOnly, ReadingsTable } from '@/components/accounts/readings-table';
 import { requireUser } from '@/server/auth';
@@ -61,21 +57,15 @@ export default async function AccountPage({ params }: TParams) {
           {t('detail.services')}
         </h2>
         <ul className="flex flex-wrap gap-3">
-          <li>
-            <AccountBillsLink accountId={account.id} accountNumber={account.accountNumber} />
-          </li>
-          <li>
-            <AccountUsageLink accountId={account.id} accountNumber={account.accountNumber} />
-          </li>
-          <li>
-            <AccountPaymentsLink accountId={account.id} accountNumber={account.accountNumber} />
-          </li>
-          <li>
-            <AccountReportsLink accountId={account.id} accountNumber={account.accountNumber} />
-          </li>
-          <li>
-            <AccountDirectDebitLink accountId={account.id} accountNumber={account.accountNumber} />
-          </li>
+          {ACCOUNT_SERVICES.map((service) => (
+            <li key={service}>
+              <AccountServiceLink
+                service={service}
+                accountId={account.id}
+                accountNumber={account.accountNumber}
+              />
+            </li>
+          ))}
         </ul>
       </nav>
 
