@@ -1,10 +1,19 @@
 import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
-import { getFormatter, getTranslations } from '@/i18n/server';
+import { getTranslations } from '@/i18n/server';
 import { FormMessage, PageTitle } from '@/components/ui/form';
 import { requireUser } from '@/server/auth';
 import { listMyComplaints } from '@/server/complaints';
 import { env } from '@/env';
+import type { TComplaintStatus } from '@/server/complaints';
+
+/** Waiting on the resident stands out: it is the one status that asks them to act. */
+const STATUS_TONE: Record<TComplaintStatus, string> = {
+  new: 'border-brand-600 bg-brand-50 text-brand-800',
+  in_progress: 'border-brand-600 bg-brand-50 text-brand-800',
+  awaiting_resident: 'border-amber-700 bg-amber-50 text-amber-900',
+  closed: 'border-success bg-green-50 text-success',
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('complaints');
@@ -13,13 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ComplaintsPage() {
   const actor = await requireUser();
-  const [t, format, cases] = await Promise.all([
+  const [t, cases] = await Promise.all([
     getTranslations('complaints'),
-    getFormatter(),
     listMyComplaints({ actor }),
   ]);
   const now = new Date();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="space-y-6">
       <PageTitle lead={t('list.lead')}>{t('list.title')}</PageTitle>
@@ -34,66 +41,57 @@ export default async function ComplaintsPage() {
       {cases.length === 0 ? (
         <p>{t('list.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">
-                  {t('list.reference')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('list.category')}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t('list.status')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('list.next')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr key={c.id} className="border-b border-slate-200">
-                  {/* The reference opens the case: a separate "view" column sat past a phone's
-                      right edge. */}
-                  <th scope="row" className="py-2 pr-4 text-left font-mono font-normal">
+        // One card per case rather than a table: at a phone's width a four-column table broke
+        // the status into a character per line and left the reference half off screen.
+        <ul className="space-y-3" aria-label={t('list.title')}>
+          {cases.map((c) => {
+            const overdue = c.nextDueAt !== null && c.nextDueAt < now;
+            const due =
+              c.firstRespondedAt === null && c.firstResponseDueAt !== null
+                ? t(`deadline.firstResponse.${c.category}`)
+                : t(`deadline.answer.${c.category}`);
+            return (
+              <li
+                key={c.id}
+                className={`rounded-xl border bg-white p-4 shadow-sm ${
+                  overdue ? 'border-danger border-l-4' : 'border-slate-200'
+                }`}
+              >
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+                  <h2 className="text-lg font-semibold">
+                    {t(`category.${c.category}`)}{' '}
                     <Link
                       href={`/complaints/${c.id}`}
                       aria-label={t('list.openLabel', { reference: c.reference })}
-                      className="link-action"
+                      className="link-action font-mono text-base font-normal"
                     >
                       {c.reference}
                     </Link>
-                  </th>
-                  <td className="py-2 pr-4">
-                    {t(`category.${c.category}`)}
-                    <span className="text-muted block text-sm">
-                      {t(`subType.${c.subType as 'other'}`)} · {when(c.createdAt)}
-                    </span>
-                  </td>
-                  <td className="py-2 pr-4">
+                  </h2>
+                  <span
+                    className={`rounded-full border px-2.5 py-0.5 text-sm font-medium ${STATUS_TONE[c.status]}`}
+                  >
                     {t(`status.${c.status}`)}
-                    {c.status === 'closed' && !c.rated ? (
-                      <span className="block text-sm font-semibold text-amber-800">
-                        {t('list.toRate')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="py-2">
-                    {c.nextDueAt ? (
-                      <span className={c.nextDueAt < now ? 'text-danger font-semibold' : undefined}>
-                        {when(c.nextDueAt)}
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                </div>
+                <p className="text-muted mt-1 text-sm">
+                  {t('list.filed', {
+                    subType: t(`subType.${c.subType as 'other'}`),
+                    at: c.createdAt,
+                  })}
+                </p>
+                {c.nextDueAt ? (
+                  <p className={overdue ? 'text-danger mt-2 font-semibold' : 'mt-2'}>
+                    {t(overdue ? 'list.overdueBy' : 'list.dueBy', { what: due, due: c.nextDueAt })}
+                  </p>
+                ) : null}
+                {c.status === 'closed' && !c.rated ? (
+                  <p className="mt-2 font-semibold text-amber-900">{t('list.toRate')}</p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
       )}
     </div>
   );
