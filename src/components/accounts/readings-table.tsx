@@ -15,7 +15,11 @@ export function dateOnly(value: string): Date {
   return new Date(`${value}T12:00:00+08:00`);
 }
 
-/** Meter readings as an accessible table (caption, column headers, row headers). */
+/**
+ * Meter readings as an accessible table (caption, column headers, row headers). Usage comes right
+ * after the month: on a phone the table scrolls sideways, and what was used is what residents
+ * look for first.
+ */
 export async function ReadingsTable({
   readings,
   utility,
@@ -41,14 +45,14 @@ export async function ReadingsTable({
             <th scope="col" className="py-2 pr-4">
               {t('readings.period')}
             </th>
-            <th scope="col" className="py-2 pr-4">
-              {t('readings.readOn')}
+            <th scope="col" className="py-2 pr-4 text-right">
+              {t('readings.consumption')}
             </th>
             <th scope="col" className="py-2 pr-4 text-right">
               {t('readings.reading')}
             </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              {t('readings.consumption')}
+            <th scope="col" className="py-2 pr-4">
+              {t('readings.readOn')}
             </th>
             <th scope="col" className="py-2 pr-4">
               {t('readings.kind')}
@@ -66,12 +70,12 @@ export async function ReadingsTable({
               <th scope="row" className="py-2 pr-4 font-medium">
                 {format.dateTime(dateOnly(r.period), { year: 'numeric', month: 'long' })}
               </th>
-              <td className="py-2 pr-4">
-                {format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' })}
-              </td>
-              <td className="py-2 pr-4 text-right tabular-nums">{number(r.reading)}</td>
               <td className="py-2 pr-4 text-right tabular-nums">
                 {t('amount', { value: number(r.consumption), unit })}
+              </td>
+              <td className="py-2 pr-4 text-right tabular-nums">{number(r.reading)}</td>
+              <td className="py-2 pr-4">
+                {format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' })}
               </td>
               <td className="py-2 pr-4">
                 {r.kind === 'actual' ? (

@@ -26,9 +26,14 @@ export function BillPaymentStatus({
     amount: formatFen(payment.openFen, locale, currency),
   };
   const key = `${payment.overdue ? 'overdue' : 'due'}${payment.partlyPaid ? 'Rest' : ''}` as const;
+  // The state first and the date on its own line: in one sentence the state wrapped into a
+  // column of single words beside a phone's narrow amount column.
   return (
-    <span className={payment.overdue ? 'text-danger font-semibold' : undefined}>
-      {t(`list.status.${key}`, values)}
+    <span className={payment.overdue ? 'text-danger' : undefined}>
+      <span className="font-semibold">{t(`list.status.${key}`, values)}</span>{' '}
+      <span className="block text-sm">
+        {t(`list.status.${payment.overdue ? 'overdueBy' : 'dueBy'}`, values)}
+      </span>
     </span>
   );
 }

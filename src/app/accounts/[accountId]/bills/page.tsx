@@ -10,10 +10,12 @@ import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
 import { listAccountBills } from '@/server/bills';
+import { getPayOptions } from '@/server/payments';
+import { PayPanel } from '@/components/payments/pay-panel';
 
 type TProps = {
   params: Promise<{ accountId: string }>;
-  searchParams: Promise<{ before?: string }>;
+  searchParams: Promise<{ before?: string; payment?: string }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,9 +27,13 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
   const actor = await requireUser();
   const accountId = parseId((await params).accountId);
   if (accountId === null) pageNotFound();
-  const before = parseBefore((await searchParams).before);
-  const result = await listAccountBills({ actor, accountId, before });
-  if (!result) pageNotFound();
+  const query = await searchParams;
+  const before = parseBefore(query.before);
+  const [result, payOptions] = await Promise.all([
+    listAccountBills({ actor, accountId, before }),
+    getPayOptions({ actor, accountId }),
+  ]);
+  if (!result || !payOptions) pageNotFound();
 
   const t = await getTranslations('bills');
   const locale = toLocale(await getLocale());
@@ -56,6 +62,15 @@ export default async function AccountBillsPage({ params, searchParams }: TProps)
           currency={result.currency}
           label={t('list.balance')}
         />
+        {/* Paying is where the balance is: a resident reading an overdue line should not have
+            to go back to the dashboard for the button. */}
+        <div className="mt-4">
+          <PayPanel
+            options={payOptions}
+            returnTo={`/accounts/${account.id}/bills`}
+            notice={query.payment}
+          />
+        </div>
       </section>
 
       {bills.length === 0 ? (
