@@ -25,6 +25,18 @@ export function percentChange(value: string, reference: string | null): number |
   return new Decimal(value).minus(base).dividedBy(base).times(100).round().toNumber();
 }
 
+/**
+ * The report's change against last year, over the months read in both years (TAnnualReport
+ * `sameMonths`), and how many months that is; null change when there is nothing to compare.
+ */
+export function changeOnLastYear(report: {
+  sameMonths: { months: number; total: string; lastYearTotal: string } | null;
+}): { change: number | null; months: number } {
+  const same = report.sameMonths;
+  if (!same) return { change: null, months: 0 };
+  return { change: percentChange(same.total, same.lastYearTotal), months: same.months };
+}
+
 export function formatPercent(points: number, locale: TLocale): string {
   return cachedIntl(
     `report-percent|${locale}`,

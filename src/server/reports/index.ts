@@ -15,7 +15,7 @@ export {
   formatUsage,
   formatMonth,
   formatPercent,
-  percentChange,
+  changeOnLastYear,
   USAGE_UNIT,
 } from './format-report';
 export { reportFileKey } from './report-file-key';

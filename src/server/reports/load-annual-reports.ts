@@ -143,6 +143,7 @@ export async function loadAnnualReports(
         (sum, m) => sum.plus(m.lastYearUsage ?? 0),
         new Decimal(0),
       );
+      const both = present.filter((m) => m.lastYearUsage !== null);
       const similar =
         present.length === 0
           ? null
@@ -178,6 +179,15 @@ export async function loadAnnualReports(
         total: total.toFixed(2),
         lastYearTotal: previousPresent.length ? lastYearTotal.toFixed(2) : null,
         lastYearMonthsWithData: previousPresent.length,
+        sameMonths: both.length
+          ? {
+              months: both.length,
+              total: both.reduce((sum, m) => sum.plus(m.usage ?? 0), new Decimal(0)).toFixed(2),
+              lastYearTotal: both
+                .reduce((sum, m) => sum.plus(m.lastYearUsage ?? 0), new Decimal(0))
+                .toFixed(2),
+            }
+          : null,
         similar,
         cost: bill
           ? { totalFen: Number(bill.total_fen), bills: Number(bill.bills), currency: bill.currency }

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { formatFen } from '@/lib/money';
 import type { TLocale } from '@/lib/locale';
 import { PDF_COLORS, PDF_FONT_FAMILY, pdfBaseStyles as s } from '../pdf';
-import { formatMonth, formatPercent, formatUsage, percentChange } from './format-report';
+import { changeOnLastYear, formatMonth, formatPercent, formatUsage } from './format-report';
 import type { TAnnualReport } from './types';
 
 export type TReportTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -34,7 +34,7 @@ export function ReportDocument({
   const title = t('report.title', { year: report.year, utility: report.utility });
   const address = locale === 'zh-CN' ? report.address.zh : report.address.en;
   const district = locale === 'zh-CN' ? report.district.zh : report.district.en;
-  const change = percentChange(report.total, report.lastYearTotal);
+  const { change, months: comparedMonths } = changeOnLastYear(report);
 
   return (
     <Document title={title} author={utilityName} language={locale}>
@@ -87,12 +87,10 @@ export function ReportDocument({
                         })
                 }
                 detail={
-                  report.lastYearTotal === null
+                  change === null || report.lastYearTotal === null
                     ? undefined
-                    : report.lastYearMonthsWithData < 12
-                      ? t('report.figures.lastYearPartial', {
-                          count: report.lastYearMonthsWithData,
-                        })
+                    : comparedMonths < 12
+                      ? t('report.figures.lastYearMonths', { count: comparedMonths })
                       : t('report.figures.lastYearTotal', { value: usage(report.lastYearTotal) })
                 }
               />

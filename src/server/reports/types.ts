@@ -53,6 +53,12 @@ export type TAnnualReport = {
   total: string;
   lastYearTotal: string | null;
   lastYearMonthsWithData: number;
+  /**
+   * This year against last over the months with a reading in both (null when there are none).
+   * The headline change is taken from it: a year set against a last year of two months read
+   * would otherwise say "567 % more".
+   */
+  sameMonths: { months: number; total: string; lastYearTotal: string } | null;
   /** Null when fewer than MIN_SIMILAR_HOMES comparable households had data. */
   similar: TSimilarHomes | null;
   /** From the bills of the year; null when none were issued (billing had not run). */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { getAnnualReport, getReportPdf, listReportYears } from '@/server/reports';
+import { changeOnLastYear, getAnnualReport, getReportPdf, listReportYears } from '@/server/reports';
 import { createUser, actorFor } from '../../fixtures/world';
 import {
   createHousehold,
@@ -28,9 +28,29 @@ describe('annual usage report', () => {
     expect(report?.monthsWithData).toBe(12);
     expect(report?.total).toBe('2950.00');
     expect(report?.lastYearTotal).toBe('2400.00');
+    expect(report?.sameMonths).toEqual({ months: 12, total: '2950.00', lastYearTotal: '2400.00' });
     expect(report?.months[6]).toMatchObject({ usage: '420.00', lastYearUsage: '200.00' });
     expect(report?.peakMonths).toEqual(['2025-07-01', '2025-08-01']);
     expect(report?.advice).toContain('summerPeak');
+  });
+
+  it('compares with last year over the months read in both years, not a whole year with two', async () => {
+    const { actor, account } = await createHousehold({
+      readings: [
+        ...yearOfReadings(2024, [...Array.from({ length: 10 }, () => null), 100, 120]),
+        ...yearOfReadings(2025, summer),
+      ],
+    });
+
+    const report = await getAnnualReport({ actor, accountId: account.id, year: 2025 });
+
+    expect(report?.lastYearTotal).toBe('220.00');
+    expect(report?.lastYearMonthsWithData).toBe(2);
+    // November and December: 190 + 220 against 100 + 120.
+    expect(report?.sameMonths).toEqual({ months: 2, total: '410.00', lastYearTotal: '220.00' });
+    expect(changeOnLastYear(report!)).toEqual({ change: 86, months: 2 });
+    // The whole year against those two months would have read +1,241 %.
+    expect(changeOnLastYear({ sameMonths: null })).toEqual({ change: null, months: 0 });
   });
 
   it('says there is no cost yet when no bill was issued, and sums the bills once there are', async () => {

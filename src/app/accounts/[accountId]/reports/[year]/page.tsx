@@ -13,7 +13,7 @@ import {
   formatPercent,
   formatUsage,
   getAnnualReport,
-  percentChange,
+  changeOnLastYear,
   USAGE_UNIT,
 } from '@/server/reports';
 import { parseAccountId, parseYear } from '../parse-report-params';
@@ -73,7 +73,7 @@ export default async function AnnualReportPage({ params }: TParams) {
     );
   }
 
-  const change = percentChange(report.total, report.lastYearTotal);
+  const { change, months: comparedMonths } = changeOnLastYear(report);
   const changeText =
     change === null
       ? t('report.figures.lastYearNone')
@@ -136,10 +136,10 @@ export default async function AnnualReportPage({ params }: TParams) {
             <dt className="text-muted">{t('report.figures.lastYear')}</dt>
             <dd>
               <span className="block text-xl font-semibold">{changeText}</span>
-              {report.lastYearTotal !== null ? (
+              {change !== null && report.lastYearTotal !== null ? (
                 <span className="text-muted">
-                  {report.lastYearMonthsWithData < 12
-                    ? t('report.figures.lastYearPartial', { count: report.lastYearMonthsWithData })
+                  {comparedMonths < 12
+                    ? t('report.figures.lastYearMonths', { count: comparedMonths })
                     : t('report.figures.lastYearTotal', { value: usage(report.lastYearTotal) })}
                 </span>
               ) : null}
