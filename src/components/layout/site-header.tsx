@@ -22,7 +22,9 @@ export function SiteHeader({ locale, largeText, viewer }: TSiteHeaderProps) {
           href="/"
           className="text-brand-800 flex items-center gap-2 text-xl font-bold no-underline"
         >
-          <span aria-hidden="true" className="bg-brand-600 inline-block size-8 rounded-full" />
+          {/* The app icon (src/app/icon.svg); the link's name is the brand text beside it. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 32 px static SVG needs no optimiser */}
+          <img src="/icon.svg" alt="" width={32} height={32} className="size-8" />
           {t('brand')}
         </Link>
         <nav aria-label={t('nav.label')} className="flex flex-wrap items-center gap-2">
