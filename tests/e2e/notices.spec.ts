@@ -125,7 +125,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.goto('/dashboard');
         const section = page.getByRole('region', { name: '您地址的服务公告' });
         await expect(section.getByRole('heading', { name: title })).toBeVisible();
-        await section.getByRole('link', { name: `查看公告：${title}` }).click();
+        await section.getByRole('link', { name: title }).click();
         await expect(page).toHaveURL(/\/notices\/\d+$/);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
         await expect(page.getByRole('main')).toContainText('计划停水');

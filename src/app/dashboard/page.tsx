@@ -152,19 +152,15 @@ function AccountCard({
               {account.accountNumber}
             </span>
           </h3>
-          <p className="text-muted">{zh ? account.address.zh : account.address.en}</p>
+          <p className="text-muted">
+            {zh ? account.address.zh : account.address.en}
+            <span className="block text-sm">
+              {t('card.meterValue', { serial: account.meterSerial ?? t('card.noMeter') })}
+            </span>
+          </p>
         </div>
         <StatusBadge status={account.status} />
       </header>
-
-      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-        <dt className="text-muted">{t('card.district')}</dt>
-        <dd>{zh ? account.district.zh : account.district.en}</dd>
-        <dt className="text-muted">{t('card.householdSize')}</dt>
-        <dd>{t('card.people', { count: account.householdSize })}</dd>
-        <dt className="text-muted">{t('card.meter')}</dt>
-        <dd>{account.meterSerial ?? t('card.noMeter')}</dd>
-      </dl>
 
       <AccountCardBilling summary={billing} />
       <PayBalanceButton
@@ -185,23 +181,17 @@ function AccountCard({
                 key={`${r.period}-${r.meterSerial}`}
                 className="flex flex-wrap justify-between gap-x-4 rounded-md bg-slate-50 px-3 py-2"
               >
-                <span>
-                  {t('card.readOn', {
-                    date: format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' }),
-                  })}
-                  {r.kind !== 'actual' ? (
-                    <span className="ml-2 rounded bg-amber-100 px-1.5 text-sm text-amber-900">
-                      {t(`kind.${r.kind}`)}
-                    </span>
-                  ) : null}
-                </span>
+                {t('card.readOn', {
+                  date: format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' }),
+                })}
+                {r.kind !== 'actual' ? ` · ${t(`kind.${r.kind}`)}` : null}
                 <span className="tabular-nums">
-                  <span className="font-semibold">
+                  <strong>
                     {t('card.usage', {
                       amount: t('amount', { value: number(r.consumption), unit }),
                     })}
-                  </span>
-                  <span className="text-muted ml-2 text-sm">
+                  </strong>{' '}
+                  <span className="text-muted text-sm">
                     {t('card.readingValue', { value: number(r.reading) })}
                   </span>
                 </span>

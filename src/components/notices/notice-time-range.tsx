@@ -5,5 +5,5 @@ export function NoticeTimeRange({ startsAt, endsAt }: { startsAt: Date; endsAt: 
   const t = useTranslations('notices');
   const format = useFormatter();
   const at = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
-  return <span>{t('when.range', { start: at(startsAt), end: at(endsAt) })}</span>;
+  return <>{t('when.range', { start: at(startsAt), end: at(endsAt) })}</>;
 }

@@ -55,8 +55,11 @@ export function ResidentNotices({
                     </span>
                   )}
                 </div>
+                {/* The title opens the notice: one link per notice, named by what it is about. */}
                 <h3 lang={title.lang} className="mt-2 text-lg font-semibold">
-                  {title.value}
+                  <Link href={`/notices/${notice.id}`} className="link-action">
+                    {title.value}
+                  </Link>
                 </h3>
                 <p className="mt-1">
                   <NoticeTimeRange startsAt={notice.startsAt} endsAt={notice.endsAt} />
@@ -75,13 +78,6 @@ export function ResidentNotices({
                     })}
                   </p>
                 ) : null}
-                <Link
-                  href={`/notices/${notice.id}`}
-                  aria-label={t('dashboard.openLabel', { title: title.value })}
-                  className="mt-2 inline-flex min-h-11 items-center font-semibold"
-                >
-                  {t('dashboard.open')}
-                </Link>
               </li>
             );
           })}
