@@ -75,6 +75,10 @@ run('npx', [...tsx, 'scripts/billing.ts', '--utility', 'all'], env);
 console.log('▸ Recording the payments of earlier bills');
 run('npx', [...tsx, 'scripts/settle-demo-history.ts'], env);
 
+// The reminders a running system would have sent for the latest bills, if they are overdue.
+console.log('▸ Reminding residents of overdue bills');
+run('npx', [...tsx, 'scripts/remind-overdue-bills.ts'], env);
+
 console.log('▸ Building');
 run('npx', ['next', 'build'], { ...env, NODE_ENV: 'production' });
 

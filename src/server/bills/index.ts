@@ -14,4 +14,6 @@ export {
 } from './render-bill-line';
 export { getBillPdf } from './get-bill-pdf';
 export { tiersCrossed } from './tiers-crossed';
+export { remindOverdueBills, OVERDUE_REMINDER_WINDOW_DAYS } from './remind-overdue-bills';
+export { overdueBillRemindersQueue } from './bills-jobs';
 export type * from './types';

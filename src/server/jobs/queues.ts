@@ -1,6 +1,7 @@
 import 'server-only';
 import { billingRunQueue } from '../billing/billing-run-job';
 import { billsNotifyQueue } from '../billing/bills-notify-job';
+import { overdueBillRemindersQueue } from '../bills/bills-jobs';
 import { deliverMailQueue, sweepMailQueue } from '../mail/deliver-mail-job';
 import { refreshPeerUsageQueue } from '../usage/refresh-peer-usage-job';
 import { generateReportsQueue } from '../reports/generate-reports-job';
@@ -27,6 +28,7 @@ export const jobQueues: readonly TJobQueue[] = [
   refreshPeerUsageQueue,
   billingRunQueue,
   billsNotifyQueue,
+  overdueBillRemindersQueue,
   directDebitQueue,
   generateReportsQueue,
   reportsNotifyQueue,
