@@ -81,7 +81,9 @@ export async function remindOverdueBills(
          WHERE b.account_id BETWEEN ${lo}::int AND ${hi}::int
            AND b.period >= ${today}::date - interval '6 months'
            AND b.due_on < ${today}::date
-           AND b.due_on >= ${today}::date - ${OVERDUE_REMINDER_WINDOW_DAYS}::int`),
+           AND b.due_on >= ${today}::date - ${OVERDUE_REMINDER_WINDOW_DAYS}::int
+           -- Only accounts someone can be told about: the open amounts are the costly part.
+           AND EXISTS (SELECT 1 FROM account_links al WHERE al.account_id = b.account_id)`),
     );
     if (due.length === 0) continue;
     const rows = rowsOf<TRow>(
