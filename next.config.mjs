@@ -41,6 +41,11 @@ const nextConfig = {
     '@node-rs/argon2',
   ],
   poweredByHeader: false,
+  // Metadata (the <title> above all) in the <head> of the first bytes for every client, not
+  // streamed in later for browsers: a screen reader announces the title on load, a page without
+  // JavaScript has it where it belongs, and axe saw pages without a title when it ran before the
+  // streamed one arrived. Our generateMetadata only looks up a translation.
+  htmlLimitedBots: /.*/,
   // The e2e server's build skips the type check: `npm test` runs tsc as its own step.
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === '1' },
   typedRoutes: false,
