@@ -63,6 +63,8 @@ export default async function InboxPage({ searchParams }: TProps) {
                   {item.title}
                 </Link>
               </p>
+              {/* What it says, so most messages need no click: "户号 … 尚欠 ¥19.26 …". */}
+              {item.body ? <p className="mt-1">{item.body}</p> : null}
               <p className="mt-1 text-sm text-slate-600">
                 <time dateTime={item.createdAt.toISOString()}>
                   {format.dateTime(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
