@@ -68,11 +68,7 @@ export default async function ComplaintsPage() {
                       {c.reference}
                     </Link>
                   </h2>
-                  <span
-                    className={`rounded-full border px-2.5 py-0.5 text-sm font-medium ${STATUS_TONE[c.status]}`}
-                  >
-                    {t(`status.${c.status}`)}
-                  </span>
+                  <span className={`pill ${STATUS_TONE[c.status]}`}>{t(`status.${c.status}`)}</span>
                 </div>
                 <p className="text-muted mt-1 text-sm">
                   {t('list.filed', {

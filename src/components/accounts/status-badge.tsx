@@ -8,9 +8,5 @@ export function StatusBadge({ status }: { status: 'active' | 'suspended' | 'clos
     suspended: 'bg-amber-50 text-amber-900 border-amber-600',
     closed: 'bg-slate-100 text-muted border-slate-400',
   }[status];
-  return (
-    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium ${tone}`}>
-      {t(`status.${status}`)}
-    </span>
-  );
+  return <span className={`pill ${tone}`}>{t(`status.${status}`)}</span>;
 }

@@ -100,9 +100,7 @@ async function TariffVersionCard({ version }: { version: TTariffVersionListItem 
         <h3 id={headingId} className="text-lg font-semibold">
           {name}
         </h3>
-        <span
-          className={`rounded-full border px-3 py-0.5 text-sm font-semibold ${STATUS_STYLE[version.status]}`}
-        >
+        <span className={`pill px-3 font-semibold ${STATUS_STYLE[version.status]}`}>
           {t(`status.${version.status}`)}
         </span>
       </div>
