@@ -112,6 +112,16 @@ describe('createServerTranslator gives what use-intl gives', () => {
     expect(ours.raw('brand')).toBe(theirs.raw('brand' as never));
   });
 
+  it('keeps what a key stands for per namespace: the same key in two namespaces, asked twice', () => {
+    const messages = { a: { title: 'A {n}' }, b: { title: 'B' } };
+    const a = createServerTranslator({ locale: 'en', messages, namespace: 'a' });
+    const b = createServerTranslator({ locale: 'en', messages, namespace: 'b' });
+    for (let i = 0; i < 2; i++) {
+      expect(a('title', { n: i })).toBe(`A ${i}`);
+      expect(b('title')).toBe('B');
+    }
+  });
+
   it('answers a missing key or a namespace object with the key, and logs the error', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const messages = catalogue('en');
@@ -180,6 +190,19 @@ describe('createServerFormatter gives what use-intl gives', () => {
       }
     });
   }
+
+  it('gives each moment and each option set its own text when asked again (formatted dates are kept)', () => {
+    const config = { locale: 'zh-CN', timeZone: TIME_ZONE };
+    const reference = createFormatter(config);
+    const ours = createServerFormatter(createFormatter(config), config);
+    for (let round = 0; round < 2; round++) {
+      for (const moment of [...moments, moments[0]!.getTime(), moments[1]!.getTime() + 1]) {
+        for (const options of dateOptions) {
+          expect(ours.dateTime(moment, options)).toBe(reference.dateTime(moment, options));
+        }
+      }
+    }
+  });
 
   it('answers a value Intl refuses with the value as text, and logs the error', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});

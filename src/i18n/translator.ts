@@ -48,6 +48,35 @@ function resolve(messages: AbstractIntlMessages, fullKey: string): unknown {
   return node;
 }
 
+/**
+ * What a key of a namespace stands for, worked out on its first use in the process: nothing, a
+ * namespace object, text to return as it is, or a compiled ICU message. Looked up by the key as
+ * the caller wrote it — a literal in the source, whose hash V8 keeps — not by `namespace.key`,
+ * which would be a new string to hash on every call.
+ */
+type TEntry =
+  | { kind: 'missing' }
+  | { kind: 'object'; type: string }
+  | { kind: 'text'; message: string }
+  | { kind: 'icu'; message: string; format?: IntlMessageFormat };
+
+/** Entries per catalogue object, then per namespace and time zone, then per key. */
+const entryTables = new WeakMap<AbstractIntlMessages, Map<string, Map<string, TEntry>>>();
+
+function entryTable(messages: AbstractIntlMessages, scope: string): Map<string, TEntry> {
+  let byScope = entryTables.get(messages);
+  if (!byScope) {
+    byScope = new Map();
+    entryTables.set(messages, byScope);
+  }
+  let table = byScope.get(scope);
+  if (!table) {
+    table = new Map();
+    byScope.set(scope, table);
+  }
+  return table;
+}
+
 /** An Intl formatter by constructor, locale and options, made once (src/lib/intl-cache.ts). */
 function memoIntl<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
   kind: string,
@@ -120,6 +149,15 @@ function compiled(message: string, locale: string, timeZone: string | undefined)
 
 /** use-intl's treatment of rich values: each element a tag function returns gets a key. */
 function prepareValues(values: TValues): Record<string, unknown> {
+  let rich = false;
+  for (const name in values) {
+    if (typeof values[name] === 'function') {
+      rich = true;
+      break;
+    }
+  }
+  // intl-messageformat only reads the values: without tag functions they go in as they are.
+  if (!rich) return values;
   const prepared: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== 'function') {
@@ -133,6 +171,30 @@ function prepareValues(values: TValues): Record<string, unknown> {
     };
   }
   return prepared;
+}
+
+/**
+ * Formatted dates per formatter, by time. Formatting a date is the costly part of a `dateTime`
+ * call (ICU, several microseconds), and the same few days recur across page views — reading days,
+ * due dates, bill months. Each table is bounded: it starts again when full.
+ */
+const formattedDates = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
+const FORMATTED_DATES_PER_FORMATTER = 2_000;
+
+function formatDate(formatter: Intl.DateTimeFormat, value: Date | number): string {
+  const time = typeof value === 'number' ? value : value.getTime();
+  let byTime = formattedDates.get(formatter);
+  if (!byTime) {
+    byTime = new Map();
+    formattedDates.set(formatter, byTime);
+  }
+  let text = byTime.get(time);
+  if (text === undefined) {
+    text = formatter.format(value);
+    if (byTime.size >= FORMATTED_DATES_PER_FORMATTER) byTime.clear();
+    byTime.set(time, text);
+  }
+  return text;
 }
 
 /**
@@ -163,7 +225,10 @@ export function createServerFormatter<T extends object>(
     dateTime(value: Date | number, options?: Intl.DateTimeFormatOptions) {
       const zoned = options?.timeZone || !timeZone ? options : { ...options, timeZone };
       return formatted(value, () =>
-        memoIntl('d', locale, zoned, () => new Intl.DateTimeFormat(locale, zoned)).format(value),
+        formatDate(
+          memoIntl('d', locale, zoned, () => new Intl.DateTimeFormat(locale, zoned)),
+          value,
+        ),
       );
     },
     number(value: number | bigint, options?: Intl.NumberFormatOptions) {
@@ -194,33 +259,50 @@ export function createServerTranslator({
     return prefix + key;
   }
 
-  function translateBase(key: string, values?: TValues): ReactNode {
+  const entries = entryTable(messages, `${prefix}\u0000${timeZone ?? ''}`);
+
+  function entryFor(key: string): TEntry {
+    let entry = entries.get(key);
+    if (entry) return entry;
     const message = resolve(messages, prefix + key);
-    if (message === undefined) {
-      return fail(
-        key,
-        IntlErrorCode.MISSING_MESSAGE,
-        `Could not resolve \`${prefix + key}\` in messages for locale \`${locale}\`.`,
-      );
-    }
-    if (typeof message !== 'string') {
-      return fail(
-        key,
-        IntlErrorCode.INSUFFICIENT_PATH,
-        `Message at \`${prefix + key}\` resolved to \`${typeof message}\`, but only strings are supported.`,
-      );
-    }
-    if (!NEEDS_COMPILER.test(message)) return message;
-    try {
-      return compiled(message, locale, timeZone).format(
-        values ? prepareValues(values) : values,
-      ) as ReactNode;
-    } catch (error) {
-      return fail(
-        key,
-        IntlErrorCode.FORMATTING_ERROR,
-        error instanceof Error ? error.message : String(error),
-      );
+    // A key that resolves to nothing is not kept: such keys may come from outside (an unknown
+    // status, say), and there is no bound on them.
+    if (message === undefined) return { kind: 'missing' };
+    if (typeof message !== 'string') entry = { kind: 'object', type: typeof message };
+    else if (!NEEDS_COMPILER.test(message)) entry = { kind: 'text', message };
+    else entry = { kind: 'icu', message };
+    entries.set(key, entry);
+    return entry;
+  }
+
+  function translateBase(key: string, values?: TValues): ReactNode {
+    const entry = entryFor(key);
+    switch (entry.kind) {
+      case 'text':
+        return entry.message;
+      case 'missing':
+        return fail(
+          key,
+          IntlErrorCode.MISSING_MESSAGE,
+          `Could not resolve \`${prefix + key}\` in messages for locale \`${locale}\`.`,
+        );
+      case 'object':
+        return fail(
+          key,
+          IntlErrorCode.INSUFFICIENT_PATH,
+          `Message at \`${prefix + key}\` resolved to \`${entry.type}\`, but only strings are supported.`,
+        );
+      case 'icu':
+        try {
+          entry.format ??= compiled(entry.message, locale, timeZone);
+          return entry.format.format(values ? prepareValues(values) : values) as ReactNode;
+        } catch (error) {
+          return fail(
+            key,
+            IntlErrorCode.FORMATTING_ERROR,
+            error instanceof Error ? error.message : String(error),
+          );
+        }
     }
   }
 

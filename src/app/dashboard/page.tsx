@@ -159,7 +159,8 @@ function AccountCard({
             </span>
           </p>
         </div>
-        <StatusBadge status={account.status} />
+        {/* Only a status that needs attention: "正常" on every card said nothing. */}
+        {account.status === 'active' ? null : <StatusBadge status={account.status} />}
       </header>
 
       <AccountCardBilling summary={billing} />
@@ -179,21 +180,20 @@ function AccountCard({
             {account.lastReadings.map((r) => (
               <li
                 key={`${r.period}-${r.meterSerial}`}
-                className="flex flex-wrap justify-between gap-x-4 rounded-md bg-slate-50 px-3 py-2"
+                className="grid grid-cols-[auto_1fr] items-baseline gap-x-3 rounded-md bg-slate-50 px-3 py-2 tabular-nums"
               >
                 {t('card.readOn', {
                   date: format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' }),
                 })}
                 {r.kind !== 'actual' ? ` · ${t(`kind.${r.kind}`)}` : null}
-                <span className="tabular-nums">
-                  <strong>
-                    {t('card.usage', {
-                      amount: t('amount', { value: number(r.consumption), unit }),
-                    })}
-                  </strong>{' '}
-                  <span className="text-muted text-sm">
-                    {t('card.readingValue', { value: number(r.reading) })}
-                  </span>
+                {/* Usage on the right of the date, the meter reading under it. */}
+                <strong className="text-right">
+                  {t('card.usage', {
+                    amount: t('amount', { value: number(r.consumption), unit }),
+                  })}
+                </strong>{' '}
+                <span className="text-muted col-start-2 text-right text-sm">
+                  {t('card.readingValue', { value: number(r.reading) })}
                 </span>
               </li>
             ))}
