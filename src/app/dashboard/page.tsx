@@ -6,22 +6,16 @@ import { UtilityIcon } from '@/components/accounts/utility-icon';
 import { StatusBadge } from '@/components/accounts/status-badge';
 import { dateOnly } from '@/components/accounts/readings-table';
 import { requireUser } from '@/server/auth';
-import {
-  getResidentGreeting,
-  listLinkedAccounts,
-  type TLinkedAccountSummary,
-} from '@/server/accounts';
+import { getResidentGreeting, type TLinkedAccountSummary } from '@/server/accounts';
 import { TIME_ZONE } from '@/lib/locale';
 import { AccountCardBilling } from '@/components/bills/account-card-billing';
 import { AccountServiceLink } from '@/components/accounts/account-service-link';
 import { PayBalanceButton } from '@/components/payments/pay-balance-button';
-import { listAccountBillingSummaries, type TAccountBillingSummary } from '@/server/bills';
+import type { TAccountBillingSummary } from '@/server/bills';
 import { DashboardAssistance } from '@/components/assistance/dashboard-assistance';
 import { DashboardComplaints } from '@/components/complaints/dashboard-complaints';
-import { listMyComplaints } from '@/server/complaints';
-import { listMyApplications } from '@/server/assistance';
 import { ResidentNotices } from '@/components/notices/resident-notices';
-import { listResidentNotices } from '@/server/notices';
+import { getResidentDashboard } from '@/server/dashboard';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
@@ -48,17 +42,13 @@ export default async function DashboardPage({
   searchParams: Promise<{ linked?: string; unlinked?: string }>;
 }) {
   const actor = await requireUser();
-  const [{ name }, accounts, params, t, billing, notices, assistance, complaints] =
-    await Promise.all([
-      getResidentGreeting({ actor }),
-      listLinkedAccounts({ actor }),
-      searchParams,
-      getTranslations('accounts'),
-      listAccountBillingSummaries({ actor }),
-      listResidentNotices({ actor }),
-      listMyApplications({ actor }),
-      listMyComplaints({ actor, limit: 50 }),
-    ]);
+  const [{ name }, dashboard, params, t] = await Promise.all([
+    getResidentGreeting({ actor }),
+    getResidentDashboard({ actor }),
+    searchParams,
+    getTranslations('accounts'),
+  ]);
+  const { accounts, billing, notices, applications: assistance, complaints } = dashboard;
   const greeting = name
     ? t(`dashboard.greeting.${partOfDay(new Date())}`, { name })
     : t('dashboard.greeting.anonymous');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { TActor } from '../auth/actor';
 
 /**
@@ -7,15 +7,17 @@ import type { TActor } from '../auth/actor';
  * for them; for an application filed for a household without a login (no applicant: it belongs
  * to its account), also whoever has linked that account since. Used inside every query, so
  * anyone else's id finds no row ("not found") — another resident's own application stays out
- * of reach even of a resident who links the same account.
+ * of reach even of a resident who links the same account. `userId` may be a placeholder, for a
+ * statement built once (../db/read-parts.ts).
  */
-export function applicantOrFiler(actor: TActor, alias = 'app'): SQL {
+export function applicantOrFiler(actor: TActor | { userId: SQLWrapper }, alias = 'app'): SQL {
   const a = sql.raw(alias);
-  return sql`(${a}.applicant_user_id = ${actor.userId} OR ${a}.filed_by_user_id = ${actor.userId}
+  const user = actor.userId;
+  return sql`(${a}.applicant_user_id = ${user} OR ${a}.filed_by_user_id = ${user}
      OR (${a}.applicant_user_id IS NULL AND EXISTS (
            SELECT 1 FROM assistance_application_accounts aa
              JOIN account_links l ON l.account_id = aa.account_id
-            WHERE aa.application_id = ${a}.id AND l.user_id = ${actor.userId})))`;
+            WHERE aa.application_id = ${a}.id AND l.user_id = ${user})))`;
 }
 
 /**

@@ -21,7 +21,7 @@ export {
 } from './read-application-document';
 export { getApplication } from './get-application';
 export { getApplicationForReview } from './get-application-for-review';
-export { listMyApplications } from './list-my-applications';
+export { listMyApplications, myApplicationsPart } from './list-my-applications';
 export { listReviewQueue } from './list-review-queue';
 export {
   decideApplication,

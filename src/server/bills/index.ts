@@ -2,7 +2,10 @@ import 'server-only';
 
 export { getBill, getBillForStaff } from './get-bill';
 export { listAccountBills, listAccountBillsForStaff } from './list-account-bills';
-export { listAccountBillingSummaries } from './list-account-billing-summaries';
+export {
+  accountBillingSummariesPart,
+  listAccountBillingSummaries,
+} from './list-account-billing-summaries';
 export { billPaymentState } from './bill-payment-state';
 export { compareBills, daysInPeriod } from './compare-bills';
 export type { TBillComparison, TDifferenceReason, TLineGroupChange } from './compare-bills';

@@ -6,7 +6,7 @@ export { MAX_ATTACHMENTS, MAX_DESCRIPTION_LENGTH } from './limits';
 export { fileComplaint, anonymousReportThrottleRule } from './file-complaint';
 export type { TFileComplaintInput, TFileComplaintResult } from './file-complaint';
 export { getComplaint } from './get-complaint';
-export { listMyComplaints } from './list-my-complaints';
+export { listMyComplaints, myComplaintsPart } from './list-my-complaints';
 export { addResidentMessage } from './add-resident-message';
 export type { TResidentMessageResult } from './add-resident-message';
 export { reopenComplaint } from './reopen-complaint';

@@ -1,38 +1,67 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
-import { getDb } from '../db';
-import { prepared } from '../db/prepared';
-import { complaints } from '../db/schema';
+import { sql } from 'drizzle-orm';
+import { readPart, type TReadPart } from '../db/read-parts';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
+import type { TComplaintCategory, TComplaintStatus } from '../db/schema';
 import type { TResidentComplaintSummary } from './types';
+
+/** Timestamps: Date from the driver; ISO text when read together with other parts (JSON). */
+type TRow = {
+  id: number;
+  reference: string;
+  category: TComplaintCategory;
+  sub_type: string;
+  status: TComplaintStatus;
+  created_at: Date | string;
+  first_response_due_at: Date | string | null;
+  first_responded_at: Date | string | null;
+  answer_due_at: Date | string;
+  next_due_at: Date | string | null;
+  rating: number | null;
+};
+
+const myComplaintsQuery = () => sql`
+  select id, reference, category, sub_type, status, created_at, first_response_due_at,
+         first_responded_at, answer_due_at, next_due_at, rating
+    from complaints
+   where filed_by_user_id = ${sql.placeholder('userId')}
+   order by created_at desc, id desc
+   limit ${sql.placeholder('limit')}`;
+
+const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** The cases the actor filed, newest first (a household files a handful a year at most). */
 export async function listMyComplaints(input: {
   actor: TActor;
   limit?: number;
 }): Promise<TResidentComplaintSummary[]> {
+  return readPart(myComplaintsPart(input));
+}
+
+/** The same read as a part, for a page that reads several domains at once (ADR 022). */
+export function myComplaintsPart(input: {
+  actor: TActor;
+  limit?: number;
+}): TReadPart<TResidentComplaintSummary[], TRow> {
   assertCan(input.actor, 'file:complaint:own');
-  const rows = await prepared(await getDb(), 'my-complaints', (db) =>
-    db
-      .select({
-        id: complaints.id,
-        reference: complaints.reference,
-        category: complaints.category,
-        subType: complaints.subType,
-        status: complaints.status,
-        createdAt: complaints.createdAt,
-        firstResponseDueAt: complaints.firstResponseDueAt,
-        firstRespondedAt: complaints.firstRespondedAt,
-        answerDueAt: complaints.answerDueAt,
-        nextDueAt: complaints.nextDueAt,
-        rating: complaints.rating,
-      })
-      .from(complaints)
-      .where(eq(complaints.filedByUserId, sql.placeholder('userId')))
-      .orderBy(desc(complaints.createdAt), desc(complaints.id))
-      .limit(sql.placeholder('limit'))
-      .prepare('my-complaints'),
-  ).execute({ userId: input.actor.userId, limit: input.limit ?? 100 });
-  return rows.map(({ rating, ...r }) => ({ ...r, rated: rating !== null }));
+  return {
+    name: 'my-complaints',
+    query: myComplaintsQuery,
+    values: { userId: input.actor.userId, limit: input.limit ?? 100 },
+    decode: (rows) =>
+      rows.map((r) => ({
+        id: Number(r.id),
+        reference: r.reference,
+        category: r.category,
+        subType: r.sub_type,
+        status: r.status,
+        createdAt: new Date(r.created_at),
+        firstResponseDueAt: dateOrNull(r.first_response_due_at),
+        firstRespondedAt: dateOrNull(r.first_responded_at),
+        answerDueAt: new Date(r.answer_due_at),
+        nextDueAt: dateOrNull(r.next_due_at),
+        rated: r.rating !== null,
+      })),
+  };
 }

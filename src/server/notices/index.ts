@@ -15,7 +15,7 @@ export {
   type TNoticeWhen,
 } from './list-public-notices';
 export { getPublicNotice } from './get-public-notice';
-export { listResidentNotices } from './list-resident-notices';
+export { listResidentNotices, residentNoticesPart } from './list-resident-notices';
 export { listNoticeDistricts } from './list-notice-districts';
 export { listStaffNotices, STAFF_NOTICES_PAGE_SIZE } from './list-staff-notices';
 export { getStaffNotice } from './get-staff-notice';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
-import { getDatabaseHandle } from '../db';
+import { sql } from 'drizzle-orm';
+import { readPart, type TReadPart } from '../db/read-parts';
 import type { TNoticeKind, TUtility } from '../db/schema';
 import { LAST_CHANGE_COLUMN, lastChangeOf, parseJson, type TNoticeChangeJson } from './notice-rows';
 import type { TPlaceName, TResidentNotice } from './types';
@@ -29,13 +30,13 @@ type TRow = {
  * targeted district, or a targeted account at the same premises. Ownership is the join on
  * account_links for this user.
  */
-const RESIDENT_NOTICES_SQL = `
+const residentNoticesQuery = () => sql`
   with mine as (
     select distinct p.id as premises_id, p.district_id, p.address_zh, p.address_en
       from account_links al
       join service_accounts sa on sa.id = al.account_id
       join premises p on p.id = sa.premises_id
-     where al.user_id = $1
+     where al.user_id = ${sql.placeholder('userId')}
   ), active as (
     select n.id from notices n
      where n.status in ('published', 'cancelled') and n.ends_at > now()
@@ -52,7 +53,7 @@ const RESIDENT_NOTICES_SQL = `
       join mine m on m.premises_id = tsa.premises_id
   )
   select n.id, n.kind, n.utility, n.title_zh, n.title_en, n.starts_at, n.ends_at, n.emergency,
-         n.status, n.starts_at <= now() as current, ${LAST_CHANGE_COLUMN},
+         n.status, n.starts_at <= now() as current, ${sql.raw(LAST_CHANGE_COLUMN)},
          json_agg(json_build_object('zh', h.address_zh, 'en', h.address_en)
                   order by h.premises_id) as addresses
     from hits h
@@ -62,23 +63,30 @@ const RESIDENT_NOTICES_SQL = `
    limit 20`;
 
 export async function listResidentNotices(input: { actor: TActor }): Promise<TResidentNotice[]> {
+  return readPart(residentNoticesPart(input));
+}
+
+/** The same read as a part, for a page that reads several domains at once (ADR 022). */
+export function residentNoticesPart(input: { actor: TActor }): TReadPart<TResidentNotice[], TRow> {
   assertCan(input.actor, 'view:account:own');
-  const handle = await getDatabaseHandle();
-  // A prepared statement: the dashboard runs this on every visit.
-  const result = await handle.query<TRow>(RESIDENT_NOTICES_SQL, [input.actor.userId], {
+  return {
+    // A prepared statement: the dashboard runs this on every visit.
     name: 'resident-notices',
-  });
-  return result.rows.map((r) => ({
-    id: Number(r.id),
-    kind: r.kind,
-    utility: r.utility,
-    title: { zh: r.title_zh, en: r.title_en },
-    startsAt: new Date(r.starts_at),
-    endsAt: new Date(r.ends_at),
-    emergency: r.emergency,
-    status: r.status,
-    lastChange: lastChangeOf(r.last_change),
-    current: r.current,
-    addresses: parseJson(r.addresses) ?? [],
-  }));
+    query: residentNoticesQuery,
+    values: { userId: input.actor.userId },
+    decode: (rows) =>
+      rows.map((r) => ({
+        id: Number(r.id),
+        kind: r.kind,
+        utility: r.utility,
+        title: { zh: r.title_zh, en: r.title_en },
+        startsAt: new Date(r.starts_at),
+        endsAt: new Date(r.ends_at),
+        emergency: r.emergency,
+        status: r.status,
+        lastChange: lastChangeOf(r.last_change),
+        current: r.current,
+        addresses: parseJson(r.addresses) ?? [],
+      })),
+  };
 }

@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { getResidentDashboard, type TResidentDashboard } from './get-resident-dashboard';
