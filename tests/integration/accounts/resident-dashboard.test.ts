@@ -57,6 +57,7 @@ async function busyResident() {
       startsAt: inDays(8),
       endsAt: inDays(8.5),
       emergency: false,
+      emergencyReason: null,
       districtIds: [district.id],
       accountNumbers: [],
     },
