@@ -162,39 +162,40 @@ function AccountCard({
       />
 
       {/* Not a <section>: one "last two readings" region per card would give the page several
-          landmarks of the same name. The heading is enough to find it. */}
-      <div className="mt-4">
-        <h4 className="font-semibold">{t('card.lastReadings')}</h4>
-        {account.lastReadings.length > 0 ? (
-          <ul className="mt-2 space-y-2">
-            {account.lastReadings.map((r) => (
-              <li
-                key={`${r.period}-${r.meterSerial}`}
-                className="grid grid-cols-[auto_1fr] items-baseline gap-x-3 rounded-md bg-slate-50 px-3 py-2 tabular-nums"
-              >
-                {t('card.readOn', {
-                  date: format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' }),
-                })}
-                {r.kind !== 'actual' ? ` · ${t(`kind.${r.kind}`)}` : null}
-                {/* Usage on the right of the date, the meter reading under it. */}
-                <strong className="text-right">
+          landmarks of the same name. The heading is enough to find it; no wrapper either, the
+          card is a column already. */}
+      <h4 className="mt-4 font-semibold">{t('card.lastReadings')}</h4>
+      {account.lastReadings.length > 0 ? (
+        <ul className="mt-2 space-y-2">
+          {account.lastReadings.map((r) => (
+            <li
+              key={`${r.period}-${r.meterSerial}`}
+              className="flex flex-wrap items-baseline justify-between gap-x-4 rounded-md bg-slate-50 px-3 py-2"
+            >
+              {t('card.readOn', {
+                date: format.dateTime(dateOnly(r.readOn), { dateStyle: 'medium' }),
+              })}
+              {r.kind !== 'actual' ? ` · ${t(`kind.${r.kind}`)}` : null}
+              {/* Usage and meter reading stay together: beside the date, or under it on the right. */}
+              <span className="ml-auto tabular-nums">
+                <strong>
                   {t('card.usage', {
                     amount: t('amount', { value: number(r.consumption), unit }),
                   })}
                 </strong>{' '}
-                <span className="text-muted col-start-2 text-right text-sm">
+                <span className="text-muted text-sm">
                   {t('card.readingValue', { value: number(r.reading) })}
                 </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {account.readingNote ? (
-          <p className="mt-2 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
-            {t(`notes.${account.readingNote}`)}
-          </p>
-        ) : null}
-      </div>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {account.readingNote ? (
+        <p className="mt-2 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+          {t(`notes.${account.readingNote}`)}
+        </p>
+      ) : null}
 
       {/* The monthly things here; payment history, annual reports, direct debit and unlinking
           are on the account's own page, behind "more services" (ADR 020). */}
