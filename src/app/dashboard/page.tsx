@@ -15,7 +15,7 @@ import type { TAccountBillingSummary } from '@/server/bills';
 import { DashboardAssistance } from '@/components/assistance/dashboard-assistance';
 import { DashboardComplaints } from '@/components/complaints/dashboard-complaints';
 import { ResidentNotices } from '@/components/notices/resident-notices';
-import { getResidentDashboard } from '@/server/dashboard';
+import { getResidentDashboard } from '@/server/page-reads';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');

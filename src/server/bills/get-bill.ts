@@ -6,7 +6,7 @@ import { assertCan } from '../auth/permissions';
 import type { TActor } from '../auth/actor';
 import { writeAudit } from '../audit';
 import { getDb } from '../db';
-import { readPart } from '../db/read-parts';
+import { readPart, type TReadPart } from '../db/read-parts';
 import { openFenOfBills } from '../payments/open-bill-amounts';
 import type { TUtility } from '../db/schema';
 import { tiersCrossed } from './tiers-crossed';
@@ -117,8 +117,16 @@ export async function getBill(input: {
   actor: TActor;
   billId: number;
 }): Promise<TBillDetail | null> {
+  return readPart(billPart(input));
+}
+
+/** The same read as a part, for the bill page's one statement (ADR 022). */
+export function billPart(input: {
+  actor: TActor;
+  billId: number;
+}): TReadPart<TBillDetail | null, TViewRow> {
   assertCan(input.actor, 'view:account:own');
-  return readBill(input.billId, input.actor.userId);
+  return billViewPart(input.billId, input.actor.userId);
 }
 
 /**
@@ -145,13 +153,23 @@ export async function getBillForStaff(input: {
 }
 
 /** `owner` null reads any bill (the caller has checked a staff permission). */
-async function readBill(billId: number, owner: string | null): Promise<TBillDetail | null> {
-  const row = await readPart<TViewRow | undefined, TViewRow>({
+function readBill(billId: number, owner: string | null): Promise<TBillDetail | null> {
+  return readPart(billViewPart(billId, owner));
+}
+
+function billViewPart(
+  billId: number,
+  owner: string | null,
+): TReadPart<TBillDetail | null, TViewRow> {
+  return {
     name: 'bill-view',
     query: billViewQuery,
     values: { billId, userId: owner },
-    decode: (rows) => rows[0],
-  });
+    decode: (rows) => toBillDetail(rows[0]),
+  };
+}
+
+function toBillDetail(row: TViewRow | undefined): TBillDetail | null {
   const bill = row?.bill;
   if (!bill) return null;
   const linesOf = (id: number): TBillLine[] =>

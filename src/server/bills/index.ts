@@ -1,6 +1,6 @@
 import 'server-only';
 
-export { getBill, getBillForStaff } from './get-bill';
+export { billPart, getBill, getBillForStaff } from './get-bill';
 export { listAccountBills, listAccountBillsForStaff } from './list-account-bills';
 export {
   accountBillingSummariesPart,

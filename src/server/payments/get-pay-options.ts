@@ -1,13 +1,9 @@
 import 'server-only';
-import { and, eq, exists, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import { linkOf } from '../accounts/link-of';
-import { getDb } from '../db';
-import { prepared } from '../db/prepared';
-import { serviceAccounts } from '../db/schema';
-import { amountToSettleBalance, amountToSettleBill } from './allocation';
-import { listOpenBills } from './ledger';
+import { readPart, type TReadPart } from '../db/read-parts';
+import { amountToSettleBalance, amountToSettleBill, deriveOpenBills } from './allocation';
 import { paymentMode } from './payment-settings';
 
 /** What the pay buttons on a bill or account can offer right now. */
@@ -32,59 +28,116 @@ export type TPayOptions = {
   currency: string;
 };
 
+type TRow = {
+  id: number;
+  open_payment: { id: string; status: string } | null;
+  /** bigint sums: text from the driver, numbers when read together with other parts (JSON). */
+  direct_debit_in_flight_fen: number | string;
+  balance_fen: number | string;
+  /** The account's billed bills while something is owed (else empty), oldest first. */
+  billed: { billId: number; period: string; totalFen: number }[] | string | null;
+};
+
+/**
+ * The account (given, or the one a bill is on) if the `userId` placeholder holds it, with the
+ * checkout in flight, the direct-debit money not yet confirmed, the balance (Σ ledger) and,
+ * while something is owed, its billed bills — the inputs of `deriveOpenBills` (./ledger.ts's
+ * `listOpenBills` reads the same). One statement, as the bill page asks on every view.
+ */
+const payOptionsQuery = () => sql`
+  select sa.id,
+         (select json_build_object('id', p.id, 'status', p.status) from payments p
+           where p.account_id = sa.id and p.channel = 'checkout'
+             and p.status in ('pending', 'processing')
+           limit 1) as open_payment,
+         (select coalesce(sum(p.amount_fen), 0) from payments p
+           where p.account_id = sa.id and p.channel = 'direct_debit'
+             and p.status = 'processing') as direct_debit_in_flight_fen,
+         bal.fen as balance_fen,
+         case when bal.fen > 0 then (
+           select coalesce(json_agg(json_build_object('billId', b.id, 'period', b.period::text,
+                                                      'totalFen', b.total_fen)
+                                    order by b.period), '[]'::json)
+             from bills b
+             join ledger_entries le
+               on le.bill_id = b.id and le.kind = 'bill' and le.account_id = sa.id
+            where b.account_id = sa.id)
+         else '[]'::json end as billed
+    from service_accounts sa
+    cross join lateral (
+      select coalesce(sum(le.amount_fen), 0) as fen from ledger_entries le
+       where le.account_id = sa.id
+    ) bal
+   where sa.id = coalesce(${sql.placeholder('accountId')}::int,
+                          (select b.account_id from bills b
+                            where b.id = ${sql.placeholder('billId')}::bigint))
+     and exists (select 1 from account_links l
+                  where l.account_id = sa.id and l.user_id = ${sql.placeholder('userId')})
+   limit 1`;
+
 /** For the actor's own account (null when it is not linked to them). */
 export async function getPayOptions(input: {
   actor: TActor;
   accountId: number;
   billId?: number;
 }): Promise<TPayOptions | null> {
+  return readPart(payOptionsPart(input));
+}
+
+/**
+ * The same as a part (ADR 022). Without `accountId`, for the account the bill `billId` is on: the
+ * bill page reads it in one statement with the bill.
+ */
+export function payOptionsPart(input: {
+  actor: TActor;
+  accountId?: number;
+  billId?: number;
+}): TReadPart<TPayOptions | null, TRow> {
   assertCan(input.actor, 'view:account:own');
-  const db = await getDb();
-  // One prepared statement for the account check and the payments in flight, as the bill page
-  // asks on every view. The outer column is written out in full in the sub-selects: drizzle
-  // drops table names in a one-table select.
-  const [account] = await prepared(db, 'pay-options', (db) =>
-    db
-      .select({
-        id: serviceAccounts.id,
-        openPayment: sql<{ id: string; status: string } | null>`(
-          select json_build_object('id', p.id, 'status', p.status) from payments p
-           where p.account_id = "service_accounts"."id" and p.channel = 'checkout'
-             and p.status in ('pending', 'processing')
-           limit 1)`,
-        directDebitInFlightFen: sql<number>`(
-          select coalesce(sum(p.amount_fen), 0) from payments p
-           where p.account_id = "service_accounts"."id" and p.channel = 'direct_debit'
-             and p.status = 'processing')`.mapWith(Number),
-      })
-      .from(serviceAccounts)
-      .where(
-        and(
-          eq(serviceAccounts.id, sql.placeholder('accountId')),
-          exists(linkOf(sql.placeholder('userId'), serviceAccounts.id)),
-        ),
-      )
-      .limit(1)
-      .prepare('pay-options'),
-  ).execute({ accountId: input.accountId, userId: input.actor.userId });
-  if (!account) return null;
-  const { balanceFen, openBills } = await listOpenBills(db, account.id);
-  const open = account.openPayment;
-  const billDueFen =
-    input.billId === undefined ? null : amountToSettleBill(openBills, input.billId);
-  const own = openBills.find((b) => b.billId === input.billId)?.openFen ?? 0;
+  return {
+    name: 'pay-options',
+    query: payOptionsQuery,
+    values: {
+      accountId: input.accountId ?? null,
+      billId: input.billId ?? null,
+      userId: input.actor.userId,
+    },
+    decode: (rows) => (rows[0] ? toPayOptions(rows[0], input.billId) : null),
+  };
+}
+
+function toPayOptions(account: TRow, billId: number | undefined): TPayOptions {
+  const balanceFen = Number(account.balance_fen);
+  const billed =
+    typeof account.billed === 'string'
+      ? (JSON.parse(account.billed) as Exclude<TRow['billed'], string>)
+      : account.billed;
+  const openBills =
+    balanceFen > 0
+      ? deriveOpenBills(
+          (billed ?? []).map((b) => ({
+            billId: Number(b.billId),
+            period: b.period,
+            totalFen: Number(b.totalFen),
+          })),
+          balanceFen,
+        )
+      : [];
+  const open = account.open_payment;
+  const billDueFen = billId === undefined ? null : amountToSettleBill(openBills, billId);
+  const own = openBills.find((b) => b.billId === billId)?.openFen ?? 0;
   return {
     available: paymentMode() !== 'off',
-    accountId: account.id,
+    accountId: Number(account.id),
     balanceDueFen: amountToSettleBalance(balanceFen),
     billDueFen,
-    billOpenFen: input.billId === undefined ? null : own,
+    billOpenFen: billId === undefined ? null : own,
     includesOlderBills: billDueFen !== null && billDueFen > own,
     openPayment:
       open?.status === 'pending' || open?.status === 'processing'
         ? { id: open.id, status: open.status }
         : null,
-    directDebitInFlightFen: account.directDebitInFlightFen,
+    directDebitInFlightFen: Number(account.direct_debit_in_flight_fen),
     currency: 'CNY',
   };
 }

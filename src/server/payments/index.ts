@@ -49,7 +49,7 @@ export {
 } from './guest-pay-ticket';
 export { verifyGuestPayer } from './verify-guest-payer';
 export { getGuestAmountDue, type TGuestAmountDue } from './get-guest-amount-due';
-export { getPayOptions, type TPayOptions } from './get-pay-options';
+export { getPayOptions, payOptionsPart, type TPayOptions } from './get-pay-options';
 export { getReceiptPdf } from './get-receipt-pdf';
 export { requestRefund, type TRequestRefundResult } from './request-refund';
 export { decideRefund, type TDecideRefundResult } from './decide-refund';

@@ -5,7 +5,7 @@ import { listResidentNotices } from '@/server/notices';
 import { saveNotice } from '@/server/notices/save-notice';
 import { listMyApplications } from '@/server/assistance';
 import { listMyComplaints } from '@/server/complaints';
-import { getResidentDashboard } from '@/server/dashboard';
+import { getResidentDashboard } from '@/server/page-reads';
 import { stopJobs } from '@/server/jobs/stop-jobs';
 import { createBill, tierLine } from '../../fixtures/billing';
 import { fileCase } from '../../fixtures/complaints';

@@ -8,9 +8,9 @@ import { billDate, parseId } from '@/components/bills/bill-dates';
 import { toLocale } from '@/lib/locale';
 import { pageNotFound } from '@/lib/page-not-found';
 import { requireUser } from '@/server/auth';
-import { billPaymentState, getBill } from '@/server/bills';
+import { billPaymentState } from '@/server/bills';
+import { getBillPage } from '@/server/page-reads';
 import { PayPanel } from '@/components/payments/pay-panel';
-import { getPayOptions } from '@/server/payments';
 
 type TProps = {
   params: Promise<{ billId: string }>;
@@ -26,9 +26,8 @@ export default async function BillPage({ params, searchParams }: TProps) {
   const actor = await requireUser();
   const billId = parseId((await params).billId);
   if (billId === null) pageNotFound();
-  const bill = await getBill({ actor, billId });
+  const { bill, payOptions } = await getBillPage({ actor, billId });
   if (!bill) pageNotFound();
-  const payOptions = await getPayOptions({ actor, accountId: bill.account.id, billId: bill.id });
 
   const t = await getTranslations('bills');
   const format = await getFormatter();
