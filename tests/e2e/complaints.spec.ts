@@ -248,6 +248,7 @@ test.describe('accessibility of the complaint pages', { tag: '@a11y' }, () => {
       await page.goto('/complaints');
       await expectNoAxeViolations(page);
       await main(page).getByRole('link', { name: /WJ-/ }).first().click();
+      await page.waitForURL(/\/complaints\/\d+$/);
       await expectNoAxeViolations(page);
       await page.goto('/complaints/new');
       await main(page)
@@ -267,6 +268,7 @@ test.describe('accessibility of the complaint pages', { tag: '@a11y' }, () => {
       await page.goto('/staff/complaints');
       await expectNoAxeViolations(page);
       await main(page).getByTestId('queue').getByRole('link').first().click();
+      await page.waitForURL(/\/staff\/complaints\/\d+$/);
       await expectNoAxeViolations(page);
       await keepScreenshot(page, testInfo, `complaints-staff-case-${tag}`);
     });
