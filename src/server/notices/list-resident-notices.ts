@@ -4,7 +4,7 @@ import type { TActor } from '../auth/actor';
 import { sql } from 'drizzle-orm';
 import { readPart, type TReadPart } from '../db/read-parts';
 import type { TNoticeKind, TUtility } from '../db/schema';
-import { LAST_CHANGE_COLUMN, lastChangeOf, parseJson, type TNoticeChangeJson } from './notice-rows';
+import { LAST_CHANGE_COLUMN, noticeCoreOf, parseJson, type TNoticeChangeJson } from './notice-rows';
 import type { TPlaceName, TResidentNotice } from './types';
 
 type TRow = {
@@ -76,15 +76,8 @@ export function residentNoticesPart(input: { actor: TActor }): TReadPart<TReside
     values: { userId: input.actor.userId },
     decode: (rows) =>
       rows.map((r) => ({
-        id: Number(r.id),
-        kind: r.kind,
-        utility: r.utility,
-        title: { zh: r.title_zh, en: r.title_en },
-        startsAt: new Date(r.starts_at),
-        endsAt: new Date(r.ends_at),
-        emergency: r.emergency,
+        ...noticeCoreOf(r),
         status: r.status,
-        lastChange: lastChangeOf(r.last_change),
         current: r.current,
         addresses: parseJson(r.addresses) ?? [],
       })),

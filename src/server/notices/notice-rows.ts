@@ -52,7 +52,13 @@ export function parseJson<T>(value: T | string | null): T | null {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
-export function toNoticeSummary(r: TNoticeSummaryRow): TNoticeSummary {
+/** The columns every notice row has (alias `n`), as every notice DTO has them. */
+type TNoticeCoreRow = Pick<
+  TNoticeSummaryRow,
+  'id' | 'kind' | 'utility' | 'title_zh' | 'title_en' | 'starts_at' | 'ends_at' | 'emergency'
+> & { last_change: TNoticeChangeJson | string | null };
+
+export function noticeCoreOf(r: TNoticeCoreRow) {
   return {
     id: Number(r.id),
     kind: r.kind,
@@ -61,10 +67,16 @@ export function toNoticeSummary(r: TNoticeSummaryRow): TNoticeSummary {
     startsAt: new Date(r.starts_at),
     endsAt: new Date(r.ends_at),
     emergency: r.emergency,
+    lastChange: lastChangeOf(r.last_change),
+  };
+}
+
+export function toNoticeSummary(r: TNoticeSummaryRow): TNoticeSummary {
+  return {
+    ...noticeCoreOf(r),
     districts: parseJson(r.districts) ?? [],
     accountTargets: Number(r.account_targets),
     status: r.status,
-    lastChange: lastChangeOf(r.last_change),
   };
 }
 
