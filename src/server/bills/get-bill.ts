@@ -141,7 +141,7 @@ export async function getBillForStaff(input: {
 }): Promise<(TBillDetail & { payment: TBillPaymentState }) | null> {
   assertCan(input.actor, 'view:account:any');
   const db = await getDb();
-  const bill = await readBill(input.billId, null);
+  const bill = await readPart(billViewPart(input.billId, null));
   if (!bill) return null;
   const openOf = await openFenOfBills(db, bill.account.id, [bill.id]);
   await writeAudit(db, input.actor, {
@@ -153,10 +153,6 @@ export async function getBillForStaff(input: {
 }
 
 /** `owner` null reads any bill (the caller has checked a staff permission). */
-function readBill(billId: number, owner: string | null): Promise<TBillDetail | null> {
-  return readPart(billViewPart(billId, owner));
-}
-
 function billViewPart(
   billId: number,
   owner: string | null,
